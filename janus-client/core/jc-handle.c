@@ -1,0 +1,980 @@
+/* jc-handle.c: a handle on a Janus plugin
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "jc-client-private.h"
+#include "jc-error.h"
+#include "jc-handle-private.h"
+#include "jc-json-private.h"
+#include "jc-session-private.h"
+
+/**
+ * JcHandle:
+ *
+ * A handle on a Janus plugin, attached with [method@Session.attach_async].
+ *
+ * [method@Handle.send_async] sends any message to the plugin and completes
+ * with the plugin's data: from the synchronous `success`, or from the
+ * `event` that follows Janus's `ack` for asynchronous requests. A reply
+ * carrying `error_code` fails with [error@PluginError]. Events the plugin
+ * sends on its own arrive as [signal@Handle::event]; the core's
+ * notifications as [signal@Handle::webrtcup], [signal@Handle::media],
+ * [signal@Handle::slowlink], [signal@Handle::hangup],
+ * [signal@Handle::trickle], [signal@Handle::ice-failed] and
+ * [signal@Handle::detached].
+ *
+ * Plugin classes derive from it and override the class handlers.
+ *
+ * ```c
+ * static void
+ * on_reply (GObject *source, GAsyncResult *result, gpointer user_data)
+ * {
+ *   g_autoptr (GError) error = NULL;
+ *   g_autoptr (JsonObject) jsep = NULL;
+ *   g_autoptr (JsonObject) data = jc_handle_send_finish (JC_HANDLE (source), result, &jsep, &error);
+ *
+ *   if (data == NULL)
+ *     g_printerr ("%s\n", error->message);
+ * }
+ *
+ * g_autoptr (JsonObject) body = json_object_new ();
+ * json_object_set_boolean_member (body, "audio", TRUE);
+ * jc_handle_send_async (handle, body, NULL, JC_TIMEOUT_DEFAULT, NULL, on_reply, NULL);
+ * ```
+ */
+
+typedef struct
+{
+  JcSession *session; /* (owned) */
+  guint64 id;
+  char *plugin;    /* (owned) */
+  char *opaque_id; /* (owned) (nullable) */
+  gboolean attached;
+} JcHandlePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (JcHandle, jc_handle, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  PROP_ID,
+  PROP_PLUGIN,
+  PROP_OPAQUE_ID,
+  PROP_ATTACHED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_EVENT,
+  SIGNAL_WEBRTCUP,
+  SIGNAL_MEDIA,
+  SIGNAL_SLOWLINK,
+  SIGNAL_HANGUP,
+  SIGNAL_DETACHED,
+  SIGNAL_TRICKLE,
+  SIGNAL_ICE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+jc_handle_dispose (GObject *object)
+{
+  JcHandle *self = JC_HANDLE (object);
+  JcHandlePrivate *priv = jc_handle_get_instance_private (self);
+
+  if (priv->session != NULL)
+    {
+      jc_session_remove_handle (priv->session, priv->id);
+      g_clear_object (&priv->session);
+    }
+
+  G_OBJECT_CLASS (jc_handle_parent_class)->dispose (object);
+}
+
+static void
+jc_handle_finalize (GObject *object)
+{
+  JcHandle *self = JC_HANDLE (object);
+  JcHandlePrivate *priv = jc_handle_get_instance_private (self);
+
+  g_free (priv->plugin);
+  g_free (priv->opaque_id);
+
+  G_OBJECT_CLASS (jc_handle_parent_class)->finalize (object);
+}
+
+static void
+jc_handle_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  JcHandle *self = JC_HANDLE (object);
+  JcHandlePrivate *priv = jc_handle_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, priv->session);
+      break;
+    case PROP_ID:
+      g_value_set_uint64 (value, priv->id);
+      break;
+    case PROP_PLUGIN:
+      g_value_set_string (value, priv->plugin);
+      break;
+    case PROP_OPAQUE_ID:
+      g_value_set_string (value, priv->opaque_id);
+      break;
+    case PROP_ATTACHED:
+      g_value_set_boolean (value, priv->attached);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jc_handle_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  JcHandle *self = JC_HANDLE (object);
+  JcHandlePrivate *priv = jc_handle_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      priv->session = g_value_dup_object (value);
+      break;
+    case PROP_ID:
+      priv->id = g_value_get_uint64 (value);
+      break;
+    case PROP_PLUGIN:
+      priv->plugin = g_value_dup_string (value);
+      break;
+    case PROP_OPAQUE_ID:
+      priv->opaque_id = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jc_handle_class_init (JcHandleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = jc_handle_dispose;
+  object_class->finalize = jc_handle_finalize;
+  object_class->get_property = jc_handle_get_property;
+  object_class->set_property = jc_handle_set_property;
+
+  /**
+   * JcHandle:session:
+   *
+   * The session the handle belongs to.
+   */
+  properties[PROP_SESSION] =
+      g_param_spec_object ("session", NULL, NULL, JC_TYPE_SESSION,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * JcHandle:id:
+   *
+   * The handle's id on the server.
+   */
+  properties[PROP_ID] =
+      g_param_spec_uint64 ("id", NULL, NULL, 0, G_MAXUINT64, 0,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * JcHandle:plugin:
+   *
+   * The plugin's package name, e.g. `janus.plugin.echotest`.
+   */
+  properties[PROP_PLUGIN] =
+      g_param_spec_string ("plugin", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * JcHandle:opaque-id:
+   *
+   * The opaque id given when attaching.
+   */
+  properties[PROP_OPAQUE_ID] =
+      g_param_spec_string ("opaque-id", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * JcHandle:attached:
+   *
+   * %FALSE once the handle is detached.
+   */
+  properties[PROP_ATTACHED] =
+      g_param_spec_boolean ("attached", NULL, NULL, TRUE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * JcHandle::event:
+   * @self: the handle
+   * @data: the plugin's data
+   * @jsep: (nullable): the JSEP (an offer or answer) that came with it
+   *
+   * Emitted in the client's main context for each event the plugin sends
+   * that does not answer a pending [method@Handle.send_async].
+   */
+  signals[SIGNAL_EVENT] =
+      g_signal_new ("event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                    G_STRUCT_OFFSET (JcHandleClass, event), NULL, NULL, NULL,
+                    G_TYPE_NONE, 2, JSON_TYPE_OBJECT, JSON_TYPE_OBJECT);
+
+  /**
+   * JcHandle::webrtcup:
+   * @self: the handle
+   *
+   * Emitted when Janus's PeerConnection for this handle is up (ICE and
+   * DTLS done).
+   */
+  signals[SIGNAL_WEBRTCUP] =
+      g_signal_new ("webrtcup", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                    G_STRUCT_OFFSET (JcHandleClass, webrtcup), NULL, NULL, NULL,
+                    G_TYPE_NONE, 0);
+
+  /**
+   * JcHandle::media:
+   * @self: the handle
+   * @type: `audio` or `video`
+   * @mid: (nullable): the stream's mid
+   * @receiving: whether Janus receives this stream (again), or stopped
+   *
+   * Emitted when Janus starts or stops receiving a stream from us.
+   */
+  signals[SIGNAL_MEDIA] =
+      g_signal_new ("media", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                    G_STRUCT_OFFSET (JcHandleClass, media), NULL, NULL, NULL,
+                    G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_BOOLEAN);
+
+  /**
+   * JcHandle::slowlink:
+   * @self: the handle
+   * @media: `audio` or `video`
+   * @mid: (nullable): the stream's mid
+   * @uplink: %TRUE when Janus lost packets we sent, %FALSE for packets it
+   *   sent us
+   * @lost: packets lost in the last second
+   *
+   * Emitted when Janus sees many NACKs on a stream.
+   */
+  signals[SIGNAL_SLOWLINK] =
+      g_signal_new ("slowlink", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                    G_STRUCT_OFFSET (JcHandleClass, slowlink), NULL, NULL, NULL,
+                    G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_BOOLEAN, G_TYPE_UINT);
+
+  /**
+   * JcHandle::hangup:
+   * @self: the handle
+   * @reason: (nullable): the reason Janus gave
+   *
+   * Emitted when Janus closed the PeerConnection of this handle.
+   */
+  signals[SIGNAL_HANGUP] =
+      g_signal_new ("hangup", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                    G_STRUCT_OFFSET (JcHandleClass, hangup), NULL, NULL, NULL,
+                    G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * JcHandle::detached:
+   * @self: the handle
+   *
+   * Emitted once when the handle is detached: on Janus's notification,
+   * after [method@Handle.detach_async], or when its session died.
+   */
+  signals[SIGNAL_DETACHED] =
+      g_signal_new ("detached", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                    G_STRUCT_OFFSET (JcHandleClass, detached), NULL, NULL, NULL,
+                    G_TYPE_NONE, 0);
+
+  /**
+   * JcHandle::trickle:
+   * @self: the handle
+   * @candidate: a candidate object (`candidate`, `sdpMid`,
+   *   `sdpMLineIndex`) or `{"completed": true}` at the end
+   *
+   * Emitted for each ICE candidate Janus trickles to us.
+   */
+  signals[SIGNAL_TRICKLE] =
+      g_signal_new ("trickle", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                    G_STRUCT_OFFSET (JcHandleClass, trickle), NULL, NULL, NULL,
+                    G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
+
+  /**
+   * JcHandle::ice-failed:
+   * @self: the handle
+   *
+   * Emitted when Janus reports that ICE failed on this handle.
+   */
+  signals[SIGNAL_ICE_FAILED] =
+      g_signal_new ("ice-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                    G_STRUCT_OFFSET (JcHandleClass, ice_failed), NULL, NULL, NULL,
+                    G_TYPE_NONE, 0);
+}
+
+static void
+jc_handle_init (JcHandle *self)
+{
+  JcHandlePrivate *priv = jc_handle_get_instance_private (self);
+
+  priv->attached = TRUE;
+}
+
+/**
+ * jc_handle_get_session:
+ * @self: a handle
+ *
+ * Returns: (transfer none): the handle's session
+ */
+JcSession *
+jc_handle_get_session (JcHandle *self)
+{
+  JcHandlePrivate *priv;
+
+  g_return_val_if_fail (JC_IS_HANDLE (self), NULL);
+
+  priv = jc_handle_get_instance_private (self);
+  return priv->session;
+}
+
+/**
+ * jc_handle_get_id:
+ * @self: a handle
+ *
+ * Returns: the handle's id on the server
+ */
+guint64
+jc_handle_get_id (JcHandle *self)
+{
+  JcHandlePrivate *priv;
+
+  g_return_val_if_fail (JC_IS_HANDLE (self), 0);
+
+  priv = jc_handle_get_instance_private (self);
+  return priv->id;
+}
+
+/**
+ * jc_handle_get_plugin:
+ * @self: a handle
+ *
+ * Returns: (transfer none): the plugin's package name
+ */
+const char *
+jc_handle_get_plugin (JcHandle *self)
+{
+  JcHandlePrivate *priv;
+
+  g_return_val_if_fail (JC_IS_HANDLE (self), NULL);
+
+  priv = jc_handle_get_instance_private (self);
+  return priv->plugin;
+}
+
+/**
+ * jc_handle_get_opaque_id:
+ * @self: a handle
+ *
+ * Returns: (transfer none) (nullable): the opaque id given when attaching
+ */
+const char *
+jc_handle_get_opaque_id (JcHandle *self)
+{
+  JcHandlePrivate *priv;
+
+  g_return_val_if_fail (JC_IS_HANDLE (self), NULL);
+
+  priv = jc_handle_get_instance_private (self);
+  return priv->opaque_id;
+}
+
+/**
+ * jc_handle_is_attached:
+ * @self: a handle
+ *
+ * Returns: %FALSE once the handle is detached
+ */
+gboolean
+jc_handle_is_attached (JcHandle *self)
+{
+  JcHandlePrivate *priv;
+
+  g_return_val_if_fail (JC_IS_HANDLE (self), FALSE);
+
+  priv = jc_handle_get_instance_private (self);
+  return priv->attached;
+}
+
+void
+jc_handle_mark_detached (JcHandle *self)
+{
+  JcHandlePrivate *priv = jc_handle_get_instance_private (self);
+
+  if (!priv->attached)
+    return;
+  priv->attached = FALSE;
+  if (priv->session != NULL)
+    jc_session_remove_handle (priv->session, priv->id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTACHED]);
+  g_signal_emit (self, signals[SIGNAL_DETACHED], 0);
+}
+
+JsonObject *
+jc_handle_parse_plugin_reply (JcHandle *self, JsonObject *reply, JsonObject **out_jsep, GError **error)
+{
+  JcHandlePrivate *priv = jc_handle_get_instance_private (self);
+  JsonObject *plugindata;
+  JsonObject *data;
+  JsonObject *jsep;
+  gint64 code = 0;
+
+  if (!jc_json_get_object (reply, "plugindata", &plugindata, error) ||
+      !jc_json_get_object (plugindata, "data", &data, error))
+    {
+      g_prefix_error (error, "Reply from %s: ", priv->plugin);
+      return NULL;
+    }
+  if (json_object_has_member (data, "error_code"))
+    {
+      const char *text = jc_json_lookup_string (data, "error");
+
+      if (!jc_json_lookup_int (data, "error_code", &code) || code <= 0 || code > G_MAXINT)
+        {
+          jc_set_protocol_error (error, "%s answered with an invalid error_code%s%s", priv->plugin,
+                                 text != NULL ? ": " : "", text != NULL ? text : "");
+          return NULL;
+        }
+      g_set_error (error, JC_PLUGIN_ERROR, (int) code, "%s answered %d (%s)", priv->plugin, (int) code,
+                   text != NULL ? text : "no reason given");
+      return NULL;
+    }
+  jsep = jc_json_lookup_object (reply, "jsep");
+  if (out_jsep != NULL)
+    *out_jsep = jsep != NULL ? json_object_ref (jsep) : NULL;
+  return json_object_ref (data);
+}
+
+void
+jc_handle_dispatch (JcHandle *self, const char *janus, JsonObject *message)
+{
+  JcHandlePrivate *priv = jc_handle_get_instance_private (self);
+
+  if (g_str_equal (janus, "event"))
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (JsonObject) jsep = NULL;
+      g_autoptr (JsonObject) data = NULL;
+      JsonObject *plugindata;
+
+      /* An event carrying an error_code is still an event: hand it over. */
+      if (!jc_json_get_object (message, "plugindata", &plugindata, &error) ||
+          !jc_json_get_object (plugindata, "data", &data, &error))
+        {
+          g_debug ("Dropping an event for handle %" G_GUINT64_FORMAT ": %s", priv->id, error->message);
+          return;
+        }
+      data = json_object_ref (data);
+      jsep = jc_json_lookup_object (message, "jsep");
+      if (jsep != NULL)
+        json_object_ref (jsep);
+      g_signal_emit (self, signals[SIGNAL_EVENT], 0, data, jsep);
+    }
+  else if (g_str_equal (janus, "webrtcup"))
+    {
+      g_signal_emit (self, signals[SIGNAL_WEBRTCUP], 0);
+    }
+  else if (g_str_equal (janus, "media"))
+    {
+      const char *type = jc_json_lookup_string (message, "type");
+      gboolean receiving = FALSE;
+
+      if (type == NULL || !jc_json_lookup_bool (message, "receiving", &receiving))
+        {
+          g_debug ("Dropping a media event without type or receiving");
+          return;
+        }
+      g_signal_emit (self, signals[SIGNAL_MEDIA], 0, type, jc_json_lookup_string (message, "mid"), receiving);
+    }
+  else if (g_str_equal (janus, "slowlink"))
+    {
+      gboolean uplink = FALSE;
+      gint64 lost = 0;
+
+      jc_json_lookup_bool (message, "uplink", &uplink);
+      if (!jc_json_lookup_int (message, "lost", &lost) || lost < 0 || lost > G_MAXUINT)
+        lost = 0;
+      g_signal_emit (self, signals[SIGNAL_SLOWLINK], 0, jc_json_lookup_string (message, "media"),
+                     jc_json_lookup_string (message, "mid"), uplink, (guint) lost);
+    }
+  else if (g_str_equal (janus, "hangup"))
+    {
+      const char *reason = jc_json_lookup_string (message, "reason");
+
+      g_signal_emit (self, signals[SIGNAL_HANGUP], 0, reason);
+      if (reason != NULL && g_ascii_strcasecmp (reason, "ICE failed") == 0)
+        g_signal_emit (self, signals[SIGNAL_ICE_FAILED], 0);
+    }
+  else if (g_str_equal (janus, "ice-failed"))
+    {
+      g_signal_emit (self, signals[SIGNAL_ICE_FAILED], 0);
+    }
+  else if (g_str_equal (janus, "detached"))
+    {
+      jc_handle_mark_detached (self);
+    }
+  else if (g_str_equal (janus, "trickle"))
+    {
+      JsonObject *candidate = jc_json_lookup_object (message, "candidate");
+
+      if (candidate == NULL)
+        {
+          g_debug ("Dropping a trickle without a candidate object");
+          return;
+        }
+      g_signal_emit (self, signals[SIGNAL_TRICKLE], 0, candidate);
+    }
+  else
+    {
+      g_debug ("Dropping an unknown “%s” for handle %" G_GUINT64_FORMAT, janus, priv->id);
+    }
+}
+
+static JsonObject *
+new_handle_request (JcHandle *self, const char *verb)
+{
+  JcHandlePrivate *priv = jc_handle_get_instance_private (self);
+  JsonObject *request = json_object_new ();
+
+  json_object_set_string_member (request, "janus", verb);
+  json_object_set_int_member (request, "session_id", (gint64) jc_session_get_id (priv->session));
+  json_object_set_int_member (request, "handle_id", (gint64) priv->id);
+  return request;
+}
+
+static gboolean
+return_if_detached (JcHandle *self, GTask *task, const char *verb)
+{
+  JcHandlePrivate *priv = jc_handle_get_instance_private (self);
+
+  if (priv->attached)
+    return FALSE;
+  g_task_return_new_error (task, JC_ERROR, JC_ERROR_HANDLE_DETACHED,
+                           "Cannot %s: handle %" G_GUINT64_FORMAT " (%s) is detached", verb, priv->id,
+                           priv->plugin);
+  return TRUE;
+}
+
+static JcClient *
+handle_client (JcHandle *self)
+{
+  JcHandlePrivate *priv = jc_handle_get_instance_private (self);
+
+  return jc_session_get_client (priv->session);
+}
+
+/* send */
+
+typedef struct
+{
+  JsonObject *data; /* (owned) */
+  JsonObject *jsep; /* (owned) (nullable) */
+} SendResult;
+
+static void
+send_result_free (gpointer data)
+{
+  SendResult *sr = data;
+
+  g_clear_pointer (&sr->data, json_object_unref);
+  g_clear_pointer (&sr->jsep, json_object_unref);
+  g_free (sr);
+}
+
+static void
+on_send_reply (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  JcHandle *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  g_autoptr (JsonObject) reply = jc_client_send_request_finish (JC_CLIENT (source), result, &error);
+  SendResult *sr;
+
+  if (reply == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  sr = g_new0 (SendResult, 1);
+  sr->data = jc_handle_parse_plugin_reply (self, reply, &sr->jsep, &error);
+  if (sr->data == NULL)
+    {
+      send_result_free (sr);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, sr, send_result_free);
+}
+
+/**
+ * jc_handle_send_async:
+ * @self: a handle
+ * @body: the message for the plugin
+ * @jsep: (nullable): an offer or answer (`type` and `sdp`)
+ * @timeout_ms: the deadline in milliseconds, %JC_TIMEOUT_DEFAULT or
+ *   %JC_TIMEOUT_NONE
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with the plugin's answer
+ * @user_data: data for @callback
+ *
+ * Sends @body (and @jsep) to the plugin. Completes with the plugin's data
+ * from the synchronous `success`, or from the `event` that follows Janus's
+ * `ack` when the plugin handles the request asynchronously. A reply
+ * carrying `error_code` fails with [error@PluginError].
+ */
+void
+jc_handle_send_async (JcHandle *self,
+                      JsonObject *body,
+                      JsonObject *jsep,
+                      int timeout_ms,
+                      GCancellable *cancellable,
+                      GAsyncReadyCallback callback,
+                      gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  JsonObject *request;
+
+  g_return_if_fail (JC_IS_HANDLE (self));
+  g_return_if_fail (body != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jc_handle_send_async);
+  g_task_set_name (task, "jc_handle_send_async");
+  if (return_if_detached (self, task, "send a message"))
+    return;
+
+  request = new_handle_request (self, "message");
+  json_object_set_object_member (request, "body", jc_json_object_copy (body));
+  if (jsep != NULL)
+    json_object_set_object_member (request, "jsep", jc_json_object_copy (jsep));
+  jc_client_send_request (handle_client (self), request, JC_REQUEST_FLAGS_WAIT_EVENT, timeout_ms,
+                          cancellable, on_send_reply, g_steal_pointer (&task));
+}
+
+/**
+ * jc_handle_send_finish:
+ * @self: a handle
+ * @result: the result passed to the callback
+ * @out_jsep: (out) (optional) (nullable) (transfer full): the JSEP that
+ *   came with the answer, if any
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the plugin's data
+ */
+JsonObject *
+jc_handle_send_finish (JcHandle *self, GAsyncResult *result, JsonObject **out_jsep, GError **error)
+{
+  SendResult *sr;
+  JsonObject *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_handle_send_async, NULL);
+
+  if (out_jsep != NULL)
+    *out_jsep = NULL;
+  sr = g_task_propagate_pointer (G_TASK (result), error);
+  if (sr == NULL)
+    return NULL;
+  data = g_steal_pointer (&sr->data);
+  if (out_jsep != NULL)
+    *out_jsep = g_steal_pointer (&sr->jsep);
+  send_result_free (sr);
+  return data;
+}
+
+/* trickle, hangup, detach */
+
+static void
+on_simple_reply (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+  g_autoptr (JsonObject) reply = jc_client_send_request_finish (JC_CLIENT (source), result, &error);
+
+  if (reply == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+start_simple (JcHandle *self,
+              GTask *task_in,
+              const char *verb,
+              const char *what,
+              JsonObject *request_in,
+              GCancellable *cancellable)
+{
+  g_autoptr (GTask) task = task_in;
+  g_autoptr (JsonObject) request = request_in;
+
+  if (return_if_detached (self, task, what))
+    return;
+  jc_client_send_request (handle_client (self), g_steal_pointer (&request), JC_REQUEST_FLAGS_NONE,
+                          JC_TIMEOUT_DEFAULT, cancellable, on_simple_reply, g_steal_pointer (&task));
+}
+
+static JsonObject *
+new_candidate (const char *candidate, const char *sdp_mid, int sdp_mline_index)
+{
+  JsonObject *obj = json_object_new ();
+
+  if (candidate == NULL)
+    {
+      json_object_set_boolean_member (obj, "completed", TRUE);
+      return obj;
+    }
+  json_object_set_string_member (obj, "candidate", candidate);
+  if (sdp_mid != NULL)
+    json_object_set_string_member (obj, "sdpMid", sdp_mid);
+  if (sdp_mline_index >= 0)
+    json_object_set_int_member (obj, "sdpMLineIndex", sdp_mline_index);
+  return obj;
+}
+
+/**
+ * jc_handle_trickle_async:
+ * @self: a handle
+ * @candidate: (nullable): an ICE candidate line (`candidate:…`), or %NULL
+ *   to say that gathering completed
+ * @sdp_mid: (nullable): the candidate's media stream id
+ * @sdp_mline_index: the candidate's m-line index, or -1 to leave it out
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called when Janus acknowledged the candidate
+ * @user_data: data for @callback
+ *
+ * Trickles one of our ICE candidates to Janus, or the end of candidates.
+ */
+void
+jc_handle_trickle_async (JcHandle *self,
+                         const char *candidate,
+                         const char *sdp_mid,
+                         int sdp_mline_index,
+                         GCancellable *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer user_data)
+{
+  GTask *task;
+  JsonObject *request;
+
+  g_return_if_fail (JC_IS_HANDLE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jc_handle_trickle_async);
+  g_task_set_name (task, "jc_handle_trickle_async");
+  request = new_handle_request (self, "trickle");
+  json_object_set_object_member (request, "candidate", new_candidate (candidate, sdp_mid, sdp_mline_index));
+  start_simple (self, task, "trickle", "trickle a candidate", request, cancellable);
+}
+
+/**
+ * jc_handle_trickle_finish:
+ * @self: a handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when Janus acknowledged the candidate
+ */
+gboolean
+jc_handle_trickle_finish (JcHandle *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_handle_trickle_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * jc_handle_trickle_many_async:
+ * @self: a handle
+ * @candidates: (element-type JsonObject): candidate objects (`candidate`,
+ *   `sdpMid`, `sdpMLineIndex`)
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called when Janus acknowledged them
+ * @user_data: data for @callback
+ *
+ * Trickles several candidates in one request (`candidates` array).
+ */
+void
+jc_handle_trickle_many_async (JcHandle *self,
+                              JsonArray *candidates,
+                              GCancellable *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  GTask *task;
+  JsonObject *request;
+  JsonArray *copy;
+
+  g_return_if_fail (JC_IS_HANDLE (self));
+  g_return_if_fail (candidates != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jc_handle_trickle_many_async);
+  g_task_set_name (task, "jc_handle_trickle_many_async");
+
+  copy = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (candidates); i++)
+    {
+      JsonNode *node = json_array_get_element (candidates, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          json_array_unref (copy);
+          g_task_return_new_error (task, JC_ERROR, JC_ERROR_INVALID_ARGUMENT,
+                                   "Candidate %u is not a JSON object", i);
+          g_object_unref (task);
+          return;
+        }
+      json_array_add_object_element (copy, jc_json_object_copy (json_node_get_object (node)));
+    }
+  request = new_handle_request (self, "trickle");
+  json_object_set_array_member (request, "candidates", copy);
+  start_simple (self, task, "trickle", "trickle candidates", request, cancellable);
+}
+
+/**
+ * jc_handle_trickle_many_finish:
+ * @self: a handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when Janus acknowledged the candidates
+ */
+gboolean
+jc_handle_trickle_many_finish (JcHandle *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_handle_trickle_many_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * jc_handle_hangup_async:
+ * @self: a handle
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called when Janus accepted the hangup
+ * @user_data: data for @callback
+ *
+ * Asks Janus to close the handle's PeerConnection; the handle stays
+ * attached.
+ */
+void
+jc_handle_hangup_async (JcHandle *self,
+                        GCancellable *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (JC_IS_HANDLE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jc_handle_hangup_async);
+  g_task_set_name (task, "jc_handle_hangup_async");
+  start_simple (self, task, "hangup", "hang up", new_handle_request (self, "hangup"), cancellable);
+}
+
+/**
+ * jc_handle_hangup_finish:
+ * @self: a handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when Janus accepted the hangup
+ */
+gboolean
+jc_handle_hangup_finish (JcHandle *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_handle_hangup_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_detach_reply (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  JcHandle *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  g_autoptr (JsonObject) reply = jc_client_send_request_finish (JC_CLIENT (source), result, &error);
+
+  if (reply == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  jc_handle_mark_detached (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * jc_handle_detach_async:
+ * @self: a handle
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called when Janus detached the handle
+ * @user_data: data for @callback
+ *
+ * Detaches the handle from its plugin; [signal@Handle::detached] follows.
+ */
+void
+jc_handle_detach_async (JcHandle *self,
+                        GCancellable *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (JC_IS_HANDLE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jc_handle_detach_async);
+  g_task_set_name (task, "jc_handle_detach_async");
+  if (return_if_detached (self, task, "detach"))
+    return;
+  jc_client_send_request (handle_client (self), new_handle_request (self, "detach"),
+                          JC_REQUEST_FLAGS_NONE, JC_TIMEOUT_DEFAULT, cancellable, on_detach_reply,
+                          g_steal_pointer (&task));
+}
+
+/**
+ * jc_handle_detach_finish:
+ * @self: a handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the handle was detached
+ */
+gboolean
+jc_handle_detach_finish (JcHandle *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_handle_detach_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,19 @@
+/* jc-session-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "jc-handle.h"
+#include "jc-session.h"
+
+G_BEGIN_DECLS
+
+JcSession *jc_session_new (JcClient *client, guint64 id);
+/* Routes one message addressed to this session (no pending transaction). */
+void jc_session_dispatch (JcSession *self, const char *janus, JsonObject *message);
+/* The link closed: stop keepalives, mark dead, detach handles. */
+void jc_session_mark_dead (JcSession *self, const GError *error);
+void jc_session_remove_handle (JcSession *self, guint64 handle_id);
+
+G_END_DECLS

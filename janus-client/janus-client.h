@@ -1,0 +1,19 @@
+/* janus-client.h: the umbrella header of libjanus-client-1
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#define JC_INSIDE
+
+#include "jc-client.h"
+#include "jc-enum-types.h"
+#include "jc-error.h"
+#include "jc-handle.h"
+#include "jc-session.h"
+#include "jc-transport.h"
+#include "jc-version-macros.h"
+#include "jc-version.h"
+#include "jc-websocket-transport.h"
+
+#undef JC_INSIDE
