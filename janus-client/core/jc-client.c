@@ -1075,6 +1075,7 @@ on_transport_connected (GObject *source, GAsyncResult *result, gpointer user_dat
   JcClient *self = g_task_get_source_object (task);
   ConnectData *cd = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
+  GCancellable *cancellable;
 
   if (!jc_transport_connect_finish (JC_TRANSPORT (source), result, &error))
     {
@@ -1090,8 +1091,9 @@ on_transport_connected (GObject *source, GAsyncResult *result, gpointer user_dat
   /* The info request has its own deadline from here on. */
   if (cd->timeout_source != NULL)
     g_source_destroy (cd->timeout_source);
+  cancellable = g_task_get_cancellable (task);
   jc_client_send_request (self, new_request ("info"), JC_REQUEST_FLAGS_NONE, JC_TIMEOUT_DEFAULT,
-                          g_task_get_cancellable (task), on_connect_info, g_steal_pointer (&task));
+                          cancellable, on_connect_info, g_steal_pointer (&task));
 }
 
 static void
