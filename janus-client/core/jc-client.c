@@ -624,6 +624,8 @@ jc_client_new_for_uri (const char *uri, GError **error)
  * jc_client_get_transport:
  * @self: a client
  *
+ * Gets (transfer none): the client's transport.
+ *
  * Returns: (transfer none): the client's transport
  */
 JcTransport *
@@ -638,6 +640,8 @@ jc_client_get_transport (JcClient *self)
  * jc_client_get_uri:
  * @self: a client
  *
+ * Gets (transfer none): the server's URI.
+ *
  * Returns: (transfer none): the server's URI
  */
 const char *
@@ -651,6 +655,8 @@ jc_client_get_uri (JcClient *self)
 /**
  * jc_client_is_connected:
  * @self: a client
+ *
+ * Tells whether the link to the server is open.
  *
  * Returns: whether the link to the server is open
  */
@@ -698,6 +704,8 @@ jc_client_set_token (JcClient *self, const char *token)
  * jc_client_get_timeout:
  * @self: a client
  *
+ * Gets the default request deadline in milliseconds (0: none).
+ *
  * Returns: the default request deadline in milliseconds (0: none)
  */
 guint
@@ -729,6 +737,8 @@ jc_client_set_timeout (JcClient *self, guint timeout_ms)
 /**
  * jc_client_get_keepalive_interval:
  * @self: a client
+ *
+ * Gets [property@Client:keepalive-interval] in milliseconds.
  *
  * Returns: [property@Client:keepalive-interval] in milliseconds
  */
@@ -792,6 +802,8 @@ jc_client_get_server_info (JcClient *self)
 /**
  * jc_client_get_pending_count:
  * @self: a client
+ *
+ * Gets how many requests wait for an answer.
  *
  * Returns: how many requests wait for an answer
  */
@@ -983,6 +995,8 @@ jc_client_request_async (JcClient *self,
  * @result: the result passed to the callback
  * @error: return location for a #GError
  *
+ * Finishes [method@Client.request_async].
+ *
  * Returns: (transfer full): the answer message as Janus sent it
  */
 JsonObject *
@@ -1162,6 +1176,8 @@ jc_client_connect_async (JcClient *self,
  * @result: the result passed to the callback
  * @error: return location for a #GError
  *
+ * Finishes [method@Client.connect_async].
+ *
  * Returns: %TRUE when connected
  */
 gboolean
@@ -1249,6 +1265,8 @@ jc_client_info_async (JcClient *self,
  * @result: the result passed to the callback
  * @error: return location for a #GError
  *
+ * Finishes [method@Client.info_async].
+ *
  * Returns: (transfer full): the server's `server_info` reply, without its
  *   transaction
  */
@@ -1309,6 +1327,8 @@ jc_client_ping_async (JcClient *self,
  * @self: a client
  * @result: the result passed to the callback
  * @error: return location for a #GError
+ *
+ * Finishes [method@Client.ping_async].
  *
  * Returns: %TRUE when Janus answered pong
  */
@@ -1388,6 +1408,8 @@ jc_client_create_session_async (JcClient *self,
  * @self: a client
  * @result: the result passed to the callback
  * @error: return location for a #GError
+ *
+ * Finishes [method@Client.create_session_async].
  *
  * Returns: (transfer full): the new session
  */

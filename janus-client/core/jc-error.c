@@ -6,6 +6,29 @@
 
 #include "jc-error.h"
 
+/**
+ * jc_error_quark:
+ *
+ * Gets the quark of the client's own error domain, %JC_ERROR.
+ *
+ * Returns: the quark of [error@Error]
+ */
+/**
+ * jc_server_error_quark:
+ *
+ * Gets the quark of the domain of errors the Janus core answered,
+ * %JC_SERVER_ERROR.
+ *
+ * Returns: the quark of [error@ServerError]
+ */
+/**
+ * jc_plugin_error_quark:
+ *
+ * Gets the quark of the domain of errors plugins answered,
+ * %JC_PLUGIN_ERROR.
+ *
+ * Returns: the quark of [error@PluginError]
+ */
 /* clang-format off */
 G_DEFINE_QUARK (jc-error-quark, jc_error)
 G_DEFINE_QUARK (jc-server-error-quark, jc_server_error)

@@ -129,6 +129,19 @@ typedef enum
   JC_SERVER_ERROR_UNKNOWN = 490,
 } JcServerError;
 
+/**
+ * JcPluginError:
+ * @JC_PLUGIN_ERROR_UNKNOWN: the "unknown error" most plugins answer (499)
+ *
+ * The [error@PluginError] domain's codes are each plugin's own
+ * `error_code` numbers (VideoRoom's 426 "No such room", VideoCall's 478
+ * "No such username", …); this enumeration names only the one they share.
+ */
+typedef enum
+{
+  JC_PLUGIN_ERROR_UNKNOWN = 499,
+} JcPluginError;
+
 JC_AVAILABLE_IN_ALL
 GQuark jc_error_quark (void);
 JC_AVAILABLE_IN_ALL

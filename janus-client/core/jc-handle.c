@@ -338,6 +338,8 @@ jc_handle_init (JcHandle *self)
  * jc_handle_get_session:
  * @self: a handle
  *
+ * Gets (transfer none): the handle's session.
+ *
  * Returns: (transfer none): the handle's session
  */
 JcSession *
@@ -354,6 +356,8 @@ jc_handle_get_session (JcHandle *self)
 /**
  * jc_handle_get_id:
  * @self: a handle
+ *
+ * Gets the handle's id on the server.
  *
  * Returns: the handle's id on the server
  */
@@ -372,6 +376,8 @@ jc_handle_get_id (JcHandle *self)
  * jc_handle_get_plugin:
  * @self: a handle
  *
+ * Gets (transfer none): the plugin's package name.
+ *
  * Returns: (transfer none): the plugin's package name
  */
 const char *
@@ -389,6 +395,8 @@ jc_handle_get_plugin (JcHandle *self)
  * jc_handle_get_opaque_id:
  * @self: a handle
  *
+ * Gets (nullable): the opaque id given when attaching.
+ *
  * Returns: (transfer none) (nullable): the opaque id given when attaching
  */
 const char *
@@ -405,6 +413,8 @@ jc_handle_get_opaque_id (JcHandle *self)
 /**
  * jc_handle_is_attached:
  * @self: a handle
+ *
+ * Tells %FALSE once the handle is detached.
  *
  * Returns: %FALSE once the handle is detached
  */
@@ -682,6 +692,8 @@ jc_handle_send_async (JcHandle *self,
  *   came with the answer, if any
  * @error: return location for a #GError
  *
+ * Finishes [method@Handle.send_async].
+ *
  * Returns: (transfer full): the plugin's data
  */
 JsonObject *
@@ -796,6 +808,8 @@ jc_handle_trickle_async (JcHandle *self,
  * @result: the result passed to the callback
  * @error: return location for a #GError
  *
+ * Finishes [method@Handle.trickle_async].
+ *
  * Returns: %TRUE when Janus acknowledged the candidate
  */
 gboolean
@@ -810,7 +824,7 @@ jc_handle_trickle_finish (JcHandle *self, GAsyncResult *result, GError **error)
 /**
  * jc_handle_trickle_many_async:
  * @self: a handle
- * @candidates: (element-type JsonObject): candidate objects (`candidate`,
+ * @candidates: candidate objects (`candidate`,
  *   `sdpMid`, `sdpMLineIndex`)
  * @cancellable: (nullable): a cancellable
  * @callback: (scope async): called when Janus acknowledged them
@@ -862,6 +876,8 @@ jc_handle_trickle_many_async (JcHandle *self,
  * @result: the result passed to the callback
  * @error: return location for a #GError
  *
+ * Finishes [method@Handle.trickle_many_async].
+ *
  * Returns: %TRUE when Janus acknowledged the candidates
  */
 gboolean
@@ -904,6 +920,8 @@ jc_handle_hangup_async (JcHandle *self,
  * @self: a handle
  * @result: the result passed to the callback
  * @error: return location for a #GError
+ *
+ * Finishes [method@Handle.hangup_async].
  *
  * Returns: %TRUE when Janus accepted the hangup
  */
@@ -967,6 +985,8 @@ jc_handle_detach_async (JcHandle *self,
  * @self: a handle
  * @result: the result passed to the callback
  * @error: return location for a #GError
+ *
+ * Finishes [method@Handle.detach_async].
  *
  * Returns: %TRUE when the handle was detached
  */

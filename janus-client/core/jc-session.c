@@ -323,6 +323,8 @@ jc_session_new (JcClient *client, guint64 id)
  * jc_session_get_client:
  * @self: a session
  *
+ * Gets (transfer none): the session's client.
+ *
  * Returns: (transfer none): the session's client
  */
 JcClient *
@@ -336,6 +338,8 @@ jc_session_get_client (JcSession *self)
 /**
  * jc_session_get_id:
  * @self: a session
+ *
+ * Gets the session's id on the server.
  *
  * Returns: the session's id on the server
  */
@@ -351,6 +355,8 @@ jc_session_get_id (JcSession *self)
  * jc_session_is_alive:
  * @self: a session
  *
+ * Tells %FALSE once the session timed out, was destroyed or lost its connection.
+ *
  * Returns: %FALSE once the session timed out, was destroyed or lost its
  *   connection
  */
@@ -365,6 +371,8 @@ jc_session_is_alive (JcSession *self)
 /**
  * jc_session_get_keepalive_interval:
  * @self: a session
+ *
+ * Gets milliseconds between keepalives (0: none).
  *
  * Returns: milliseconds between keepalives (0: none)
  */
@@ -402,6 +410,8 @@ jc_session_set_keepalive_interval (JcSession *self, guint interval_ms)
  * @self: a session
  * @handle_id: a handle id
  *
+ * Gets (nullable): the attached handle with that id.
+ *
  * Returns: (transfer none) (nullable): the attached handle with that id
  */
 JcHandle *
@@ -415,6 +425,8 @@ jc_session_lookup_handle (JcSession *self, guint64 handle_id)
 /**
  * jc_session_get_handles:
  * @self: a session
+ *
+ * Gets (element-type JcHandle): the attached handles.
  *
  * Returns: (transfer container) (element-type JcHandle): the attached handles
  */
@@ -598,6 +610,8 @@ jc_session_attach_with_type_async (JcSession *self,
  * @result: the result passed to the callback
  * @error: return location for a #GError
  *
+ * Finishes [method@Session.attach_with_type_async].
+ *
  * Returns: (transfer full): the new handle
  */
 JcHandle *
@@ -660,6 +674,8 @@ jc_session_attach_async (JcSession *self,
  * @self: a session
  * @result: the result passed to the callback
  * @error: return location for a #GError
+ *
+ * Finishes [method@Session.attach_async].
  *
  * Returns: (transfer full): the new handle
  */
@@ -732,6 +748,8 @@ jc_session_keepalive_async (JcSession *self,
  * @result: the result passed to the callback
  * @error: return location for a #GError
  *
+ * Finishes [method@Session.keepalive_async].
+ *
  * Returns: %TRUE when Janus acknowledged the keepalive
  */
 gboolean
@@ -795,6 +813,8 @@ jc_session_destroy_async (JcSession *self,
  * @self: a session
  * @result: the result passed to the callback
  * @error: return location for a #GError
+ *
+ * Finishes [method@Session.destroy_async].
  *
  * Returns: %TRUE when the session was destroyed
  */

@@ -180,6 +180,8 @@ jc_transport_init (JcTransport *self)
  * jc_transport_get_uri:
  * @self: a transport
  *
+ * Gets (transfer none): the server's URI.
+ *
  * Returns: (transfer none): the server's URI
  */
 const char *
@@ -197,6 +199,8 @@ jc_transport_get_uri (JcTransport *self)
  * jc_transport_is_connected:
  * @self: a transport
  *
+ * Tells whether the link is open.
+ *
  * Returns: whether the link is open
  */
 gboolean
@@ -213,6 +217,8 @@ jc_transport_is_connected (JcTransport *self)
 /**
  * jc_transport_get_context:
  * @self: a transport
+ *
+ * Gets (transfer none): the main context the transport emits its signals in.
  *
  * Returns: (transfer none): the main context the transport emits its
  *   signals in
@@ -277,6 +283,8 @@ jc_transport_connect_async (JcTransport *self,
  * @self: a transport
  * @result: the result passed to the callback
  * @error: return location for a #GError
+ *
+ * Finishes [method@Transport.connect_async].
  *
  * Returns: %TRUE when the link is open
  */
