@@ -77,7 +77,7 @@ check: deps
 	echo "== meson test ($(ASANDIR)/, ASan+UBSan, suites unit integration)"; \
 	if [ ! -f $(ASANDIR)/build.ninja ]; then \
 	  rm -rf $(ASANDIR); \
-	  $(MESON) setup $(ASANDIR) -Db_sanitize=address,undefined -Db_lundef=false \
+	  $(MESON) setup $(ASANDIR) -Db_sanitize=address,undefined -Db_lundef=false -Dintrospection=disabled \
 	    $(MESON_SETUP_ARGS) || status=1; \
 	fi; \
 	if [ -f $(ASANDIR)/build.ninja ] && $(MESON) compile -C $(ASANDIR); then \
@@ -100,7 +100,7 @@ demo: deps
 
 # Counters are reset before each run so the figure reflects this run only.
 coverage: deps
-	$(call meson_setup,$(COVDIR),-Db_coverage=true)
+	$(call meson_setup,$(COVDIR),-Db_coverage=true -Dintrospection=disabled)
 	$(MESON) compile -C $(COVDIR)
 	@find $(COVDIR) -name '*.gcda' -delete
 	@status=0; \

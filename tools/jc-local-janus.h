@@ -39,13 +39,19 @@ void jc_local_janus_set_reclaim_session_timeout (JcLocalJanus *self, guint secon
 void jc_local_janus_set_api_secret (JcLocalJanus *self, const char *api_secret);
 /* general.token_auth */
 void jc_local_janus_set_token_auth (JcLocalJanus *self, gboolean token_auth);
-/* Extra "key = value" lines appended to the general section (NULL to clear). */
+/* Extra "key = value" lines appended to the general section (NULL to clear).
+ * A key set here replaces the launcher's own line for it (Janus cannot
+ * parse a key set twice; start then fails with G_IO_ERROR_INVALID_DATA). */
 void jc_local_janus_set_extra_general (JcLocalJanus *self, const char *lines);
 
 /* Starts janus and blocks until it answers on every transport (at most
  * @timeout_ms), or fails with a GError that says what went wrong (binary
  * missing: say "install the 'janus' package", config, port, namespace, the
- * last lines of Janus's log on early exit). */
+ * last lines of Janus's log on early exit). Errors are in G_IO_ERROR:
+ * NOT_FOUND (janus or its modules missing), PERMISSION_DENIED (namespace
+ * without root), INVALID_DATA (janus.jcfg unparsable), TIMED_OUT, FAILED.
+ * Janus gets PR_SET_PDEATHSIG (SIGKILL), which fires when the *thread*
+ * that called start exits: start from a thread that outlives the server. */
 gboolean jc_local_janus_start (JcLocalJanus *self, guint timeout_ms, GError **error);
 /* Kills janus (SIGTERM, then SIGKILL after 3 s), removes the namespace,
  * veth and temporary folder. Idempotent; also run on finalize. */
@@ -76,7 +82,8 @@ const char *jc_local_janus_get_netns (JcLocalJanus *self);
 char *jc_local_janus_get_info (JcLocalJanus *self, GError **error);
 
 /* Removes namespaces and veths left by crashed runs (their owner pid is
- * gone). Called by start; exposed for tests. Returns how many it removed. */
+ * gone or a zombie). Called by start; exposed for tests. Returns how many
+ * it removed (0 when not root). */
 guint jc_local_janus_clean_stale (void);
 
 G_END_DECLS

@@ -1,0 +1,1639 @@
+/* jc-local-janus.c: a private Janus server for tests and the CLI
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Starts `janus -F DIR -N -o` with a configuration generated in a fresh
+ * temporary folder, either on 127.0.0.1 with free ports (signalling only:
+ * Janus never gathers ICE candidates on loopback) or inside a private
+ * network namespace joined to ours by a veth pair (needs root; media
+ * works). See docs in jc-local-janus.h and /work/shared/JANUS-NOTES.md.
+ *
+ * Janus is started with PR_SET_PDEATHSIG (SIGKILL), which fires when the
+ * *thread* that forked it exits: call jc_local_janus_start () from a
+ * thread that outlives the server (normally the main thread).
+ */
+#include "jc-local-janus.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixsocketaddress.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define NS_PREFIX "jcns-"
+#define HOST_IF_PREFIX "jch"
+#define NS_IF_PREFIX "jcj"
+
+/* Fixed ports inside a namespace, where every port is free. */
+#define NS_WS_PORT 8188
+#define NS_ADMIN_WS_PORT 7188
+#define NS_HTTP_PORT 8088
+#define NS_ADMIN_HTTP_PORT 7088
+
+#define STOP_GRACE_US (3 * G_USEC_PER_SEC)
+#define POLL_STEP_US (10 * 1000)
+#define START_ATTEMPTS 5
+
+static const char *const wanted_plugins[] = {
+  "echotest",
+  "videoroom",
+  "videocall",
+  "textroom",
+  "streaming",
+  "audiobridge",
+  "recordplay",
+  "nosip",
+};
+
+static const char *const wanted_transports[] = {
+  "http",
+  "websockets",
+  "pfunix",
+};
+
+struct _JcLocalJanus
+{
+  GObject parent_instance;
+
+  /* Settings */
+  JcLocalJanusNetwork requested_network;
+  JcLocalJanusNetwork network; /* the actual one after start */
+  guint session_timeout;
+  guint reclaim_session_timeout;
+  char *api_secret; /* (owned) (nullable) */
+  gboolean token_auth;
+  char *extra_general; /* (owned) (nullable) */
+
+  /* State of a started server; all (owned) */
+  gboolean running;
+  GPid pid; /* 0 when not running; janus itself (ip netns exec execs in place) */
+  char *work_dir;
+  char *log_path;
+  char *out_path; /* janus's stdout + stderr */
+  char *admin_secret;
+  char *host;
+  char *client_address;
+  guint16 ws_port;
+  guint16 admin_ws_port;
+  guint16 http_port;
+  guint16 admin_http_port;
+  char *unix_path;
+  char *admin_unix_path;
+  char *ws_uri;
+  char *http_uri;
+  char *unix_uri;
+  char *admin_ws_uri;
+  char *admin_http_uri;
+  char *admin_unix_uri;
+  char *netns;   /* (nullable) namespace name */
+  char *host_if; /* (nullable) our end of the veth pair */
+  char *ns_if;   /* (nullable) the namespace's end */
+};
+
+G_DEFINE_FINAL_TYPE (JcLocalJanus, jc_local_janus, G_TYPE_OBJECT)
+
+static gint instance_counter; /* atomic */
+
+/* ---------------------------------------------------------------------- */
+/* Small helpers                                                          */
+
+/* A zombie counts as dead: a crashed test binary whose parent has not
+ * reaped it yet left its namespace behind all the same. */
+static gboolean
+pid_alive (long pid)
+{
+  g_autofree char *stat_path = NULL;
+  g_autofree char *stat = NULL;
+  const char *end_of_comm;
+
+  if (pid <= 0)
+    return FALSE;
+  if (kill ((pid_t) pid, 0) != 0 && errno != EPERM)
+    return FALSE;
+  stat_path = g_strdup_printf ("/proc/%ld/stat", pid);
+  if (!g_file_get_contents (stat_path, &stat, NULL, NULL))
+    return TRUE;
+  /* "PID (COMM) STATE …"; COMM may hold spaces and parentheses. */
+  end_of_comm = strrchr (stat, ')');
+  if (end_of_comm == NULL || end_of_comm[1] != ' ')
+    return TRUE;
+  return end_of_comm[2] != 'Z' && end_of_comm[2] != 'X';
+}
+
+static char *
+find_ip_binary (void)
+{
+  static const char *const fallbacks[] = { "/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip" };
+  char *found = g_find_program_in_path ("ip");
+
+  if (found != NULL)
+    return found;
+  for (gsize i = 0; i < G_N_ELEMENTS (fallbacks); i++)
+    if (g_file_test (fallbacks[i], G_FILE_TEST_IS_EXECUTABLE))
+      return g_strdup (fallbacks[i]);
+  return NULL;
+}
+
+static char *
+argv_to_string (const char *const *argv)
+{
+  return g_strjoinv (" ", (char **) argv);
+}
+
+/* Runs a command synchronously. On failure the error names the command
+ * and carries its stderr. @out_stdout: (optional) (out). */
+static gboolean
+run_command (const char *const *argv, char **out_stdout, GError **error)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+  g_autoptr (GError) local_error = NULL;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
+                     &out, &err, &status, &local_error))
+    {
+      g_autofree char *cmd = argv_to_string (argv);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not run “%s”: %s", cmd,
+                   local_error->message);
+      return FALSE;
+    }
+  if (!g_spawn_check_wait_status (status, &local_error))
+    {
+      g_autofree char *cmd = argv_to_string (argv);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "“%s” failed (%s): %s", cmd,
+                   local_error->message, g_strstrip (err));
+      return FALSE;
+    }
+  if (out_stdout != NULL)
+    *out_stdout = g_steal_pointer (&out);
+  return TRUE;
+}
+
+/* `ip ARGS…` with a NULL-terminated list of arguments. */
+static gboolean
+run_ip (char **out_stdout, GError **error, ...) G_GNUC_NULL_TERMINATED;
+
+static gboolean
+run_ip (char **out_stdout, GError **error, ...)
+{
+  g_autofree char *ip = find_ip_binary ();
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  va_list ap;
+  const char *arg;
+
+  if (ip == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           "The “ip” command was not found: install the 'iproute2' package");
+      return FALSE;
+    }
+  g_ptr_array_add (argv, ip);
+  va_start (ap, error);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  return run_command ((const char *const *) argv->pdata, out_stdout, error);
+}
+
+/* Escapes a string for a double-quoted libconfig (jcfg) value. */
+static char *
+jcfg_quote (const char *value)
+{
+  GString *s = g_string_new ("\"");
+
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (s, '\\');
+      if (*p == '\n')
+        g_string_append (s, "\\n");
+      else
+        g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '"');
+  return g_string_free (s, FALSE);
+}
+
+static void
+append_kv (GString *s, const char *key, const char *value)
+{
+  g_autofree char *quoted = jcfg_quote (value);
+
+  g_string_append_printf (s, "  %s = %s\n", key, quoted);
+}
+
+static gboolean
+write_file (const char *dir, const char *name, const char *contents, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return g_file_set_contents (path, contents, -1, error);
+}
+
+/* rm -rf that never follows symbolic links. */
+static void
+remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+  if (S_ISDIR (st.st_mode))
+    {
+      GDir *dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      if (dir != NULL)
+        {
+          while ((name = g_dir_read_name (dir)) != NULL)
+            {
+              g_autofree char *child = g_build_filename (path, name, NULL);
+              remove_tree (child);
+            }
+          g_dir_close (dir);
+        }
+      if (g_rmdir (path) != 0)
+        g_debug ("Could not remove %s: %s", path, g_strerror (errno));
+    }
+  else if (g_unlink (path) != 0)
+    g_debug ("Could not remove %s: %s", path, g_strerror (errno));
+}
+
+/* The last @n_lines lines of a file, or a note that it could not be read. */
+static char *
+file_tail (const char *path, guint n_lines)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const char *start;
+  guint seen = 0;
+
+  if (path == NULL || !g_file_get_contents (path, &contents, &length, NULL))
+    return g_strdup ("(no log)");
+  while (length > 0 && (contents[length - 1] == '\n' || contents[length - 1] == '\r'))
+    contents[--length] = '\0';
+  if (length == 0)
+    return g_strdup ("(empty)");
+  start = contents + length;
+  while (start > contents)
+    {
+      if (start[-1] == '\n' && ++seen == n_lines)
+        break;
+      start--;
+    }
+  return g_strdup (start);
+}
+
+static char *
+janus_log_tail (JcLocalJanus *self)
+{
+  g_autofree char *log = file_tail (self->log_path, 25);
+  g_autofree char *out = file_tail (self->out_path, 10);
+
+  return g_strdup_printf ("\n--- last lines of %s:\n%s\n--- janus stdout/stderr:\n%s", self->log_path,
+                          log, out);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Modules                                                                */
+
+static gboolean
+is_module_dir (const char *dir)
+{
+  g_autofree char *probe = g_build_filename (dir, "plugins", "libjanus_echotest.so", NULL);
+
+  return g_file_test (probe, G_FILE_TEST_EXISTS);
+}
+
+/* Finds Janus's module folder (the one holding plugins/ and transports/):
+ * $JC_JANUS_MODULES_DIR, then beside the binary (PREFIX/lib[/TRIPLET]/janus),
+ * then the usual prefixes. */
+static char *
+find_modules_dir (const char *janus_path)
+{
+  const char *env = g_getenv ("JC_JANUS_MODULES_DIR");
+  g_autofree char *bindir = g_path_get_dirname (janus_path);
+  g_autofree char *prefix = g_path_get_dirname (bindir);
+  g_autofree char *prefix_lib = g_build_filename (prefix, "lib", NULL);
+  const char *libdirs[] = { prefix_lib, "/usr/lib", "/usr/local/lib", "/opt/janus/lib" };
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  for (gsize i = 0; i < G_N_ELEMENTS (libdirs); i++)
+    {
+      g_autofree char *direct = g_build_filename (libdirs[i], "janus", NULL);
+      GDir *dir;
+      const char *name;
+
+      if (is_module_dir (direct))
+        return g_steal_pointer (&direct);
+      dir = g_dir_open (libdirs[i], 0, NULL);
+      if (dir == NULL)
+        continue;
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *candidate = g_build_filename (libdirs[i], name, "janus", NULL);
+          if (is_module_dir (candidate))
+            {
+              g_dir_close (dir);
+              return g_steal_pointer (&candidate);
+            }
+        }
+      g_dir_close (dir);
+    }
+  return NULL;
+}
+
+/* Makes WORK_DIR/KIND holding links to just the wanted modules. */
+static gboolean
+link_modules (const char *modules_dir, const char *kind, const char *const *names, gsize n_names, const char *work_dir, GError **error)
+{
+  g_autofree char *dest_dir = g_build_filename (work_dir, kind, NULL);
+
+  if (g_mkdir (dest_dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "Could not create %s: %s",
+                   dest_dir, g_strerror (errno));
+      return FALSE;
+    }
+  for (gsize i = 0; i < n_names; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("libjanus_%s.so", names[i]);
+      g_autofree char *target = g_build_filename (modules_dir, kind, file, NULL);
+      g_autofree char *link = g_build_filename (dest_dir, file, NULL);
+
+      if (!g_file_test (target, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       "Janus module %s is missing: install the 'janus' package", target);
+          return FALSE;
+        }
+      if (symlink (target, link) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "Could not link %s: %s",
+                       link, g_strerror (errno));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Configuration                                                          */
+
+static char *
+work_path (JcLocalJanus *self, const char *name)
+{
+  return g_build_filename (self->work_dir, name, NULL);
+}
+
+/* The keys set by "key = value" lines of @extra. */
+static GHashTable *
+extra_general_keys (const char *extra)
+{
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto (GStrv) lines = g_strsplit (extra != NULL ? extra : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      gsize len;
+
+      while (g_ascii_isspace (*line))
+        line++;
+      len = strcspn (line, " \t=:");
+      if (len > 0 && line[len] != '\0' && *line != '#')
+        g_hash_table_add (keys, g_strndup (line, len));
+    }
+  return keys;
+}
+
+/* Appends "key = value" to janus.jcfg's general section unless the extra
+ * lines set @key. */
+static void
+general_kv (GString *s, GHashTable *extra_keys, const char *key, const char *value, gboolean quote)
+{
+  if (g_hash_table_contains (extra_keys, key))
+    return;
+  if (quote)
+    append_kv (s, key, value);
+  else
+    g_string_append_printf (s, "  %s = %s\n", key, value);
+}
+
+static gboolean
+write_configs (JcLocalJanus *self, GError **error)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_autofree char *plugins_dir = work_path (self, "plugins");
+  g_autofree char *transports_dir = work_path (self, "transports");
+  g_autofree char *events_dir = work_path (self, "events");
+  g_autofree char *loggers_dir = work_path (self, "loggers");
+  g_autofree char *recordings_dir = work_path (self, "recordings");
+  gboolean in_ns = self->netns != NULL;
+  g_autoptr (GHashTable) extra_keys = NULL;
+  char number[16];
+
+  /* janus.jcfg. Extra lines replace our own settings of the same keys:
+   * a key set twice makes the whole file unparsable. */
+  extra_keys = extra_general_keys (self->extra_general);
+  g_string_append (s, "general: {\n");
+  general_kv (s, extra_keys, "configs_folder", self->work_dir, TRUE);
+  general_kv (s, extra_keys, "plugins_folder", plugins_dir, TRUE);
+  general_kv (s, extra_keys, "transports_folder", transports_dir, TRUE);
+  general_kv (s, extra_keys, "events_folder", events_dir, TRUE);
+  general_kv (s, extra_keys, "loggers_folder", loggers_dir, TRUE);
+  general_kv (s, extra_keys, "log_to_file", self->log_path, TRUE);
+  general_kv (s, extra_keys, "debug_level", "4", FALSE);
+  general_kv (s, extra_keys, "debug_timestamps", "true", FALSE);
+  general_kv (s, extra_keys, "server_name", "jc-local-janus", TRUE);
+  general_kv (s, extra_keys, "admin_secret", self->admin_secret, TRUE);
+  g_snprintf (number, sizeof number, "%u", self->session_timeout);
+  general_kv (s, extra_keys, "session_timeout", number, FALSE);
+  g_snprintf (number, sizeof number, "%u", self->reclaim_session_timeout);
+  general_kv (s, extra_keys, "reclaim_session_timeout", number, FALSE);
+  /* The address Janus puts in SDP; with no default route it would fall
+   * back to 127.0.0.1 ("Couldn't find any address!"). */
+  general_kv (s, extra_keys, "interface", self->host, TRUE);
+  if (self->api_secret != NULL)
+    general_kv (s, extra_keys, "api_secret", self->api_secret, TRUE);
+  if (self->token_auth)
+    general_kv (s, extra_keys, "token_auth", "true", FALSE);
+  if (self->extra_general != NULL)
+    g_string_append_printf (s, "%s\n", self->extra_general);
+  g_string_append (s, "}\n"
+                      "certificates: {\n}\n"
+                      "media: {\n  rtp_port_range = \"20000-40000\"\n}\n"
+                      "nat: {\n  full_trickle = true\n  nice_debug = false\n");
+  /* Loopback: "lo" yields no candidates at all, which keeps media off
+   * the host's external addresses. */
+  append_kv (s, "ice_enforce_list", in_ns ? self->ns_if : "lo");
+  g_string_append (s, "}\n"
+                      "plugins: {\n}\n"
+                      "transports: {\n}\n"
+                      "loggers: {\n}\n"
+                      "events: {\n  broadcast = false\n}\n");
+  if (!write_file (self->work_dir, "janus.jcfg", s->str, error))
+    return FALSE;
+
+  /* Transports */
+  g_string_assign (s, "general: {\n  json = \"compact\"\n  ws = true\n");
+  g_string_append_printf (s, "  ws_port = %u\n", self->ws_port);
+  append_kv (s, "ws_ip", self->host);
+  g_string_append (s, "  wss = false\n  ws_logging = \"err,warn\"\n}\nadmin: {\n  admin_ws = true\n");
+  g_string_append_printf (s, "  admin_ws_port = %u\n", self->admin_ws_port);
+  append_kv (s, "admin_ws_ip", self->host);
+  g_string_append (s, "  admin_wss = false\n}\ncors: {\n}\ncertificates: {\n}\n");
+  if (!write_file (self->work_dir, "janus.transport.websockets.jcfg", s->str, error))
+    return FALSE;
+
+  g_string_assign (s, "general: {\n  json = \"compact\"\n  base_path = \"/janus\"\n  http = true\n");
+  g_string_append_printf (s, "  port = %u\n", self->http_port);
+  append_kv (s, "ip", self->host);
+  g_string_append (s, "  https = false\n}\nadmin: {\n  admin_base_path = \"/admin\"\n  admin_http = true\n");
+  g_string_append_printf (s, "  admin_port = %u\n", self->admin_http_port);
+  append_kv (s, "admin_ip", self->host);
+  g_string_append (s, "  admin_https = false\n}\ncors: {\n}\ncertificates: {\n}\n");
+  if (!write_file (self->work_dir, "janus.transport.http.jcfg", s->str, error))
+    return FALSE;
+
+  g_string_assign (s, "general: {\n  enabled = true\n  json = \"compact\"\n");
+  append_kv (s, "path", self->unix_path);
+  g_string_append (s, "  type = \"SOCK_SEQPACKET\"\n}\nadmin: {\n  admin_enabled = true\n");
+  append_kv (s, "admin_path", self->admin_unix_path);
+  g_string_append (s, "  admin_type = \"SOCK_SEQPACKET\"\n}\n");
+  if (!write_file (self->work_dir, "janus.transport.pfunix.jcfg", s->str, error))
+    return FALSE;
+
+  /* Plugins: no sample rooms or mountpoints (the stock Streaming sample
+   * binds UDP 5002–5106 on all interfaces). */
+  if (!write_file (self->work_dir, "janus.plugin.echotest.jcfg", "general: {\n}\n", error) ||
+      !write_file (self->work_dir, "janus.plugin.videoroom.jcfg", "general: {\n}\n", error) ||
+      !write_file (self->work_dir, "janus.plugin.videocall.jcfg", "general: {\n}\n", error) ||
+      !write_file (self->work_dir, "janus.plugin.textroom.jcfg", "general: {\n}\n", error) ||
+      !write_file (self->work_dir, "janus.plugin.streaming.jcfg", "general: {\n}\n", error))
+    return FALSE;
+
+  g_string_assign (s, "general: {\n");
+  append_kv (s, "local_ip", self->host);
+  g_string_append (s, "}\n");
+  if (!write_file (self->work_dir, "janus.plugin.audiobridge.jcfg", s->str, error))
+    return FALSE;
+
+  g_string_assign (s, "general: {\n");
+  append_kv (s, "local_ip", self->host);
+  append_kv (s, "sdp_ip", self->host);
+  g_string_append (s, "  rtp_port_range = \"20000-40000\"\n}\n");
+  if (!write_file (self->work_dir, "janus.plugin.nosip.jcfg", s->str, error))
+    return FALSE;
+
+  if (g_mkdir (recordings_dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "Could not create %s: %s",
+                   recordings_dir, g_strerror (errno));
+      return FALSE;
+    }
+  g_string_assign (s, "general: {\n");
+  append_kv (s, "path", recordings_dir);
+  g_string_append (s, "}\n");
+  if (!write_file (self->work_dir, "janus.plugin.recordplay.jcfg", s->str, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Network                                                                */
+
+/* Picks @n free TCP ports on 127.0.0.1 (all bound at once, so distinct). */
+static gboolean
+pick_free_ports (guint16 *ports, guint n, GError **error)
+{
+  g_autoptr (GPtrArray) sockets = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GSocket) socket = NULL;
+      g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+      g_autoptr (GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+      g_autoptr (GSocketAddress) bound = NULL;
+
+      socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, error);
+      if (socket == NULL || !g_socket_bind (socket, any, FALSE, error))
+        return FALSE;
+      bound = g_socket_get_local_address (socket, error);
+      if (bound == NULL)
+        return FALSE;
+      ports[i] = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+      g_ptr_array_add (sockets, g_steal_pointer (&socket));
+    }
+  return TRUE;
+}
+
+/* TRUE if some address of ours lies in 198.18.0.0/15 block @index (a /30). */
+static gboolean
+subnet_in_use (const char *ip_addr_output, guint32 base)
+{
+  g_auto (GStrv) lines = g_strsplit (ip_addr_output, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *inet = strstr (lines[i], " inet ");
+      guint a, b, c, d;
+
+      if (inet == NULL || sscanf (inet, " inet %u.%u.%u.%u", &a, &b, &c, &d) != 4)
+        continue;
+      if (((a << 24 | b << 16 | c << 8 | d) & ~3u) == base)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+teardown_namespace (JcLocalJanus *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* Deleting one end of a veth pair deletes both. */
+  if (self->host_if != NULL && !run_ip (NULL, &error, "link", "del", self->host_if, NULL))
+    {
+      g_debug ("%s", error->message);
+      g_clear_error (&error);
+    }
+  if (self->netns != NULL && !run_ip (NULL, &error, "netns", "del", self->netns, NULL))
+    g_warning ("Could not delete network namespace %s: %s", self->netns, error->message);
+  g_clear_pointer (&self->netns, g_free);
+  g_clear_pointer (&self->host_if, g_free);
+  g_clear_pointer (&self->ns_if, g_free);
+}
+
+static gboolean
+setup_namespace (JcLocalJanus *self, GError **error)
+{
+  /* Interface names have at most 15 characters: "jch" + pid (≤ 7 digits)
+   * + "n" + ≤ 4 digits. */
+  guint n = (guint) g_atomic_int_add (&instance_counter, 1) % 10000u;
+  long pid = (long) getpid ();
+  g_autofree char *addrs = NULL;
+  g_autofree char *host_cidr = NULL;
+  g_autofree char *ns_cidr = NULL;
+  guint32 base = 0;
+  gboolean found = FALSE;
+
+  if (geteuid () != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                           "A network namespace needs root (geteuid () != 0)");
+      return FALSE;
+    }
+  if (!run_ip (&addrs, error, "-o", "-4", "addr", "show", NULL))
+    return FALSE;
+
+  /* 198.18.0.0/15 holds 32768 /30 blocks; start from one derived from
+   * our pid and the instance counter and skip blocks in use. */
+  for (guint attempt = 0; attempt < 64 && !found; attempt++)
+    {
+      guint block = ((guint) pid * 16u + n * 1031u + attempt * 7919u) % 32768u;
+
+      base = (198u << 24 | 18u << 16) + block * 4u;
+      if (block == 0 || subnet_in_use (addrs, base))
+        continue;
+      found = TRUE;
+    }
+  if (!found)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                           "Could not find a free /30 in 198.18.0.0/15");
+      return FALSE;
+    }
+
+  self->netns = g_strdup_printf (NS_PREFIX "%ld-%u", pid, n);
+  self->host_if = g_strdup_printf (HOST_IF_PREFIX "%ldn%u", pid, n);
+  self->ns_if = g_strdup_printf (NS_IF_PREFIX "%ldn%u", pid, n);
+  self->client_address = g_strdup_printf ("%u.%u.%u.%u", base >> 24, (base >> 16) & 255,
+                                          (base >> 8) & 255, (base & 255) + 1);
+  self->host = g_strdup_printf ("%u.%u.%u.%u", base >> 24, (base >> 16) & 255, (base >> 8) & 255,
+                                (base & 255) + 2);
+  host_cidr = g_strdup_printf ("%s/30", self->client_address);
+  ns_cidr = g_strdup_printf ("%s/30", self->host);
+  if (strlen (self->host_if) > 15)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG,
+                   "Interface name %s is longer than 15 characters", self->host_if);
+      g_clear_pointer (&self->netns, g_free);
+      g_clear_pointer (&self->host_if, g_free);
+      goto fail;
+    }
+
+  if (!run_ip (NULL, error, "netns", "add", self->netns, NULL))
+    {
+      g_clear_pointer (&self->netns, g_free); /* not ours: may exist already */
+      goto fail;
+    }
+  if (!run_ip (NULL, error, "link", "add", self->host_if, "type", "veth", "peer", "name",
+               self->ns_if, "netns", self->netns, NULL))
+    {
+      g_clear_pointer (&self->host_if, g_free);
+      goto fail;
+    }
+  if (!run_ip (NULL, error, "addr", "add", host_cidr, "dev", self->host_if, NULL) ||
+      !run_ip (NULL, error, "link", "set", self->host_if, "up", NULL) ||
+      !run_ip (NULL, error, "-n", self->netns, "addr", "add", ns_cidr, "dev", self->ns_if, NULL) ||
+      !run_ip (NULL, error, "-n", self->netns, "link", "set", self->ns_if, "up", NULL) ||
+      !run_ip (NULL, error, "-n", self->netns, "link", "set", "lo", "up", NULL))
+    goto fail;
+
+  self->ws_port = NS_WS_PORT;
+  self->admin_ws_port = NS_ADMIN_WS_PORT;
+  self->http_port = NS_HTTP_PORT;
+  self->admin_http_port = NS_ADMIN_HTTP_PORT;
+  return TRUE;
+
+fail:
+  g_prefix_error (error, "Could not set up a network namespace: ");
+  teardown_namespace (self);
+  g_clear_pointer (&self->host, g_free);
+  g_clear_pointer (&self->client_address, g_free);
+  return FALSE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Readiness                                                              */
+
+static GSocketConnection *
+tcp_connect (const char *host, guint16 port, GError **error)
+{
+  g_autoptr (GSocketClient) client = g_socket_client_new ();
+
+  /* Local addresses only: no proxy (the resolver may also need GSettings
+   * schemas, which tests isolating XDG dirs do not have). */
+  g_socket_client_set_enable_proxy (client, FALSE);
+  g_socket_client_set_timeout (client, 2);
+  return g_socket_client_connect_to_host (client, host, port, NULL, error);
+}
+
+static gboolean
+tcp_accepts (const char *host, guint16 port)
+{
+  g_autoptr (GSocketConnection) conn = tcp_connect (host, port, NULL);
+
+  return conn != NULL;
+}
+
+/* A blocking HTTP/1.0 GET (no chunked encoding); returns the body of a
+ * 200 answer. */
+static char *
+http_get (const char *host, guint16 port, const char *path, GError **error)
+{
+  g_autoptr (GSocketConnection) conn = tcp_connect (host, port, error);
+  g_autofree char *request = NULL;
+  g_autoptr (GByteArray) buf = g_byte_array_new ();
+  GInputStream *in;
+  const char *body;
+  guint8 chunk[4096];
+  gssize n;
+
+  if (conn == NULL)
+    return NULL;
+  request = g_strdup_printf ("GET %s HTTP/1.0\r\nHost: %s:%u\r\nAccept: application/json\r\n\r\n",
+                             path, host, port);
+  if (!g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (conn)), request,
+                                  strlen (request), NULL, NULL, error))
+    return NULL;
+  in = g_io_stream_get_input_stream (G_IO_STREAM (conn));
+  while ((n = g_input_stream_read (in, chunk, sizeof chunk, NULL, error)) > 0)
+    {
+      g_byte_array_append (buf, chunk, (guint) n);
+      if (buf->len > 4 * 1024 * 1024)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       "http://%s:%u%s: answer too large", host, port, path);
+          return NULL;
+        }
+    }
+  if (n < 0)
+    return NULL;
+  g_byte_array_append (buf, (const guint8 *) "", 1);
+  if (!g_str_has_prefix ((const char *) buf->data, "HTTP/1.") || buf->len < 13 ||
+      strncmp ((const char *) buf->data + 8, " 200", 4) != 0)
+    {
+      g_autofree char *line = g_strndup ((const char *) buf->data,
+                                         strcspn ((const char *) buf->data, "\r\n"));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "http://%s:%u%s answered “%s”", host,
+                   port, path, line);
+      return NULL;
+    }
+  body = strstr ((const char *) buf->data, "\r\n\r\n");
+  if (body == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "http://%s:%u%s: malformed answer",
+                   host, port, path);
+      return NULL;
+    }
+  return g_strdup (body + 4);
+}
+
+/* A WebSocket upgrade with @protocol answered by 101: proves the
+ * WebSockets service thread is alive (a bound port alone does not). */
+static gboolean
+ws_handshake (const char *host, guint16 port, const char *protocol)
+{
+  g_autoptr (GSocketConnection) conn = tcp_connect (host, port, NULL);
+  g_autofree char *request = NULL;
+  GInputStream *in;
+  char answer[1024];
+  gsize got = 0;
+
+  if (conn == NULL)
+    return FALSE;
+  request = g_strdup_printf ("GET / HTTP/1.1\r\nHost: %s:%u\r\nUpgrade: websocket\r\n"
+                             "Connection: Upgrade\r\nSec-WebSocket-Key: amMtbG9jYWwtamFudXMtMQ==\r\n"
+                             "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: %s\r\n\r\n",
+                             host, port, protocol);
+  if (!g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (conn)), request,
+                                  strlen (request), NULL, NULL, NULL))
+    return FALSE;
+  in = g_io_stream_get_input_stream (G_IO_STREAM (conn));
+  while (got < sizeof answer - 1)
+    {
+      gssize n = g_input_stream_read (in, answer + got, sizeof answer - 1 - got, NULL, NULL);
+
+      if (n <= 0)
+        return FALSE;
+      got += (gsize) n;
+      answer[got] = '\0';
+      if (strstr (answer, "\r\n") != NULL)
+        break;
+    }
+  return g_str_has_prefix (answer, "HTTP/1.1 101");
+}
+
+/* A Janus API ping over the Unix socket answered by pong: proves the
+ * Unix Sockets service thread is alive (the socket file alone does not). */
+static gboolean
+unix_ping (const char *path)
+{
+  static const char ping[] = "{\"janus\":\"ping\",\"transaction\":\"jc-local-janus\"}";
+  g_autoptr (GSocket) socket = NULL;
+  g_autoptr (GSocketAddress) address = NULL;
+  char answer[512];
+  gssize n;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_SEQPACKET, G_SOCKET_PROTOCOL_DEFAULT,
+                         NULL);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_timeout (socket, 2);
+  address = g_unix_socket_address_new (path);
+  if (!g_socket_connect (socket, address, NULL, NULL) ||
+      g_socket_send (socket, ping, strlen (ping), NULL, NULL) != (gssize) strlen (ping))
+    return FALSE;
+  n = g_socket_receive (socket, answer, sizeof answer - 1, NULL, NULL);
+  if (n <= 0)
+    return FALSE;
+  answer[n] = '\0';
+  return strstr (answer, "\"pong\"") != NULL;
+}
+
+static gboolean
+info_lists (const char *info, const char *kind, const char *name)
+{
+  g_autofree char *key = g_strdup_printf ("\"janus.%s.%s\":", kind, name);
+
+  return strstr (info, key) != NULL;
+}
+
+/* Returns TRUE if the child exited (and reaps it); @status gets its status. */
+static gboolean
+child_exited (GPid pid, int *status)
+{
+  pid_t r;
+
+  do
+    r = waitpid (pid, status, WNOHANG);
+  while (r < 0 && errno == EINTR);
+  return r == pid || (r < 0 && errno == ECHILD);
+}
+
+typedef enum
+{
+  WAIT_READY,
+  WAIT_FAILED,
+  WAIT_RETRY,        /* a port was taken or a Janus thread died: try again */
+  WAIT_NETNS_FAILED, /* could not set up the namespace: AUTO falls back */
+} WaitResult;
+
+static gboolean
+janus_output_mentions (JcLocalJanus *self, const char *text)
+{
+  g_autofree char *out = NULL;
+
+  return g_file_get_contents (self->out_path, &out, NULL, NULL) && strstr (out, text) != NULL;
+}
+
+static gboolean
+log_mentions_dead_thread (JcLocalJanus *self)
+{
+  g_autofree char *log = NULL;
+
+  if (!g_file_get_contents (self->log_path, &log, NULL, NULL))
+    return FALSE;
+  return strstr (log, "WebSockets thread ended") != NULL ||
+         strstr (log, "Unix Sockets thread ended") != NULL;
+}
+
+static gboolean
+log_mentions_bind_failure (JcLocalJanus *self)
+{
+  g_autofree char *log = NULL;
+
+  if (!g_file_get_contents (self->log_path, &log, NULL, NULL))
+    return FALSE;
+  /* libwebsockets: "ERROR on binding fd 11 to port 36869 (-1 98)" then
+   * "Error creating vhost for Websockets server"; HTTP: "Couldn't start
+   * webserver on port N"; pfunix: "Bind for Unix Socket". */
+  return strstr (log, "ERROR on binding") != NULL ||
+         strstr (log, "Error creating vhost") != NULL ||
+         strstr (log, "Couldn't start webserver") != NULL ||
+         strstr (log, "Couldn't start admin/monitor webserver") != NULL ||
+         strstr (log, "Bind for Unix Socket") != NULL ||
+         strstr (log, "Address already in use") != NULL;
+}
+
+/* TRUE if a line of @log starts with @text (after the timestamp). */
+static gboolean
+log_has_line (const char *log, const char *text)
+{
+  for (const char *p = strstr (log, text); p != NULL; p = strstr (p + 1, text))
+    if (p == log || p[-1] == '\n' || (p - log >= 2 && p[-2] == ']' && p[-1] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
+/* NULL if Janus logged that it listens on every port, else what is missing. */
+static char *
+log_missing_listener (JcLocalJanus *self)
+{
+  g_autofree char *log = NULL;
+  char *lines[4];
+  char *missing = NULL;
+
+  if (!g_file_get_contents (self->log_path, &log, NULL, NULL))
+    return g_strdup_printf ("Janus's log %s", self->log_path);
+  lines[0] = g_strdup_printf ("Websockets server started (port %u)", self->ws_port);
+  lines[1] = g_strdup_printf ("Admin Websockets server started (port %u)", self->admin_ws_port);
+  lines[2] = g_strdup_printf ("HTTP webserver started (port %u,", self->http_port);
+  lines[3] = g_strdup_printf ("Admin/monitor HTTP webserver started (port %u,",
+                              self->admin_http_port);
+  for (gsize i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      if (missing == NULL && !log_has_line (log, lines[i]))
+        missing = g_strdup_printf ("“%s” in Janus's log", lines[i]);
+      g_free (lines[i]);
+    }
+  return missing;
+}
+
+static WaitResult
+wait_ready (JcLocalJanus *self, gint64 deadline, GError **error)
+{
+  g_autofree char *missing = NULL;
+
+  for (;;)
+    {
+      g_autofree char *info = NULL;
+      g_autoptr (GError) http_error = NULL;
+      int status = 0;
+
+      g_clear_pointer (&missing, g_free);
+      if (child_exited (self->pid, &status))
+        {
+          g_autoptr (GError) status_error = NULL;
+          g_autofree char *tail = NULL;
+
+          self->pid = 0;
+          g_spawn_check_wait_status (status, &status_error);
+          tail = janus_log_tail (self);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Janus exited during startup (%s)%s",
+                       status_error != NULL ? status_error->message : "exit status 0", tail);
+          return log_mentions_bind_failure (self) ? WAIT_RETRY : WAIT_FAILED;
+        }
+
+      info = http_get (self->host, self->http_port, "/janus/info", &http_error);
+      /* Janus does not exit on a janus.jcfg it cannot parse: it goes on
+       * with its defaults (stock module folders, no log, public IP). It
+       * says so before listening, so check after the request. */
+      if (janus_output_mentions (self, "Error reading/parsing the configuration file"))
+        {
+          g_autofree char *tail = janus_log_tail (self);
+          g_autofree char *config = work_path (self, "janus.jcfg");
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "Janus could not parse %s (extra general lines: “%s”)%s", config,
+                       self->extra_general != NULL ? self->extra_general : "", tail);
+          return WAIT_FAILED;
+        }
+
+      if (info == NULL)
+        missing = g_strdup_printf ("HTTP info: %s", http_error->message);
+      else
+        {
+          /* Plugins load before transports: once HTTP answers, a missing
+           * plugin will never come. */
+          for (gsize i = 0; i < G_N_ELEMENTS (wanted_plugins); i++)
+            if (!info_lists (info, "plugin", wanted_plugins[i]))
+              {
+                g_autofree char *tail = janus_log_tail (self);
+                g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             "Janus did not load plugin janus.plugin.%s%s", wanted_plugins[i],
+                             tail);
+                return WAIT_FAILED;
+              }
+          for (gsize i = 0; i < G_N_ELEMENTS (wanted_transports) && missing == NULL; i++)
+            if (!info_lists (info, "transport", wanted_transports[i]))
+              missing = g_strdup_printf ("transport janus.transport.%s not in info",
+                                         wanted_transports[i]);
+          /* Something else may hold a port we picked (loopback): only
+           * Janus's log says the listener is Janus. */
+          if (missing == NULL)
+            missing = log_missing_listener (self);
+          if (missing == NULL && !tcp_accepts (self->host, self->admin_http_port))
+            missing = g_strdup_printf ("admin HTTP port %s:%u", self->host, self->admin_http_port);
+          if (missing == NULL && !g_file_test (self->admin_unix_path, G_FILE_TEST_EXISTS))
+            missing = g_strdup_printf ("Unix socket %s", self->admin_unix_path);
+          if (missing == NULL && !ws_handshake (self->host, self->ws_port, "janus-protocol"))
+            missing = g_strdup_printf ("a WebSocket handshake on %s:%u", self->host, self->ws_port);
+          if (missing == NULL &&
+              !ws_handshake (self->host, self->admin_ws_port, "janus-admin-protocol"))
+            missing = g_strdup_printf ("an admin WebSocket handshake on %s:%u", self->host,
+                                       self->admin_ws_port);
+          if (missing == NULL && !unix_ping (self->unix_path))
+            missing = g_strdup_printf ("a ping over Unix socket %s", self->unix_path);
+          if (missing == NULL)
+            return WAIT_READY;
+        }
+
+      /* Janus 1.1.2's WebSockets and Unix Sockets transports start their
+       * service thread before setting their "initialized" flag, and the
+       * thread loops only while it is set: on a busy machine the thread
+       * may end at once, leaving a port nobody serves. Start again. */
+      if (log_mentions_dead_thread (self))
+        {
+          g_autofree char *tail = janus_log_tail (self);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       "A Janus transport thread ended during startup (waiting for %s)%s",
+                       missing, tail);
+          return WAIT_RETRY;
+        }
+      /* A transport that cannot bind logs FATAL, but Janus stays up. */
+      if (log_mentions_bind_failure (self))
+        {
+          g_autofree char *tail = janus_log_tail (self);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE,
+                       "Janus could not listen on a port (waiting for %s)%s", missing, tail);
+          return WAIT_RETRY;
+        }
+      if (g_get_monotonic_time () >= deadline)
+        {
+          g_autofree char *tail = janus_log_tail (self);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                       "Janus was not ready in time (waiting for %s)%s", missing, tail);
+          return WAIT_FAILED;
+        }
+      g_usleep (POLL_STEP_US);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Process                                                                */
+
+static pid_t parent_pid_for_child;
+
+/* Runs in the child between fork and exec: async-signal-safe only. */
+static void
+child_setup (gpointer user_data)
+{
+  (void) user_data;
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  /* The parent may have died before prctl. */
+  if (getppid () != parent_pid_for_child)
+    _exit (127);
+}
+
+static gboolean
+spawn_janus (JcLocalJanus *self, const char *janus_path, GError **error)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *ip = NULL;
+  int out_fd;
+  gboolean ok;
+
+  if (self->netns != NULL)
+    {
+      ip = find_ip_binary ();
+      g_ptr_array_add (argv, ip);
+      g_ptr_array_add (argv, (gpointer) "netns");
+      g_ptr_array_add (argv, (gpointer) "exec");
+      g_ptr_array_add (argv, self->netns);
+    }
+  g_ptr_array_add (argv, (gpointer) janus_path);
+  g_ptr_array_add (argv, (gpointer) "-F");
+  g_ptr_array_add (argv, self->work_dir);
+  g_ptr_array_add (argv, (gpointer) "-N"); /* no stdout logging: log_to_file */
+  g_ptr_array_add (argv, (gpointer) "-o"); /* no colours */
+  g_ptr_array_add (argv, NULL);
+
+  out_fd = g_open (self->out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (out_fd < 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "Could not create %s: %s",
+                   self->out_path, g_strerror (errno));
+      return FALSE;
+    }
+  parent_pid_for_child = getpid ();
+  ok = g_spawn_async_with_fds (self->work_dir, (char **) argv->pdata, NULL,
+                               G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDIN_FROM_DEV_NULL,
+                               child_setup, NULL, &self->pid, -1, out_fd, out_fd, error);
+  g_close (out_fd, NULL);
+  if (!ok)
+    {
+      self->pid = 0;
+      g_prefix_error (error, "Could not start %s: ", janus_path);
+    }
+  return ok;
+}
+
+/* SIGTERM, then SIGKILL after 3 s; at once if not @graceful. */
+static void
+kill_janus (JcLocalJanus *self, gboolean graceful)
+{
+  gint64 deadline;
+  int status;
+
+  if (self->pid <= 0)
+    return;
+  if (kill (self->pid, graceful ? SIGTERM : SIGKILL) != 0 && errno == ESRCH)
+    {
+      child_exited (self->pid, &status);
+      self->pid = 0;
+      return;
+    }
+  deadline = g_get_monotonic_time () + STOP_GRACE_US;
+  while (!child_exited (self->pid, &status))
+    {
+      if (g_get_monotonic_time () >= deadline)
+        {
+          g_debug ("Janus (pid %d) ignored SIGTERM for 3 s: SIGKILL", (int) self->pid);
+          kill (self->pid, SIGKILL);
+          while (waitpid (self->pid, &status, 0) < 0 && errno == EINTR)
+            ;
+          break;
+        }
+      g_usleep (POLL_STEP_US);
+    }
+  self->pid = 0;
+}
+
+static void
+clear_state (JcLocalJanus *self)
+{
+  g_clear_pointer (&self->work_dir, g_free);
+  g_clear_pointer (&self->log_path, g_free);
+  g_clear_pointer (&self->out_path, g_free);
+  g_clear_pointer (&self->admin_secret, g_free);
+  g_clear_pointer (&self->host, g_free);
+  g_clear_pointer (&self->client_address, g_free);
+  g_clear_pointer (&self->unix_path, g_free);
+  g_clear_pointer (&self->admin_unix_path, g_free);
+  g_clear_pointer (&self->ws_uri, g_free);
+  g_clear_pointer (&self->http_uri, g_free);
+  g_clear_pointer (&self->unix_uri, g_free);
+  g_clear_pointer (&self->admin_ws_uri, g_free);
+  g_clear_pointer (&self->admin_http_uri, g_free);
+  g_clear_pointer (&self->admin_unix_uri, g_free);
+}
+
+/* Kills janus and removes the namespace; keeps the work dir. */
+static void
+stop_process_and_network (JcLocalJanus *self, gboolean graceful)
+{
+  kill_janus (self, graceful);
+  teardown_namespace (self);
+}
+
+static void
+remove_work_dir (JcLocalJanus *self)
+{
+  if (self->work_dir == NULL)
+    return;
+  if (g_getenv ("JC_KEEP_JANUS_DIR") != NULL)
+    g_message ("Keeping Janus work folder %s (JC_KEEP_JANUS_DIR is set)", self->work_dir);
+  else
+    remove_tree (self->work_dir);
+}
+
+/* ---------------------------------------------------------------------- */
+/* One attempt: work dir, network, config, spawn, wait                    */
+
+static WaitResult
+start_once (JcLocalJanus *self, JcLocalJanusNetwork network, const char *janus_path, const char *modules_dir, gint64 deadline, GError **error)
+{
+  g_autofree char *dir = NULL;
+  WaitResult result;
+
+  dir = g_dir_make_tmp ("jc-janus-XXXXXX", error);
+  if (dir == NULL)
+    return WAIT_FAILED;
+  self->work_dir = g_steal_pointer (&dir);
+  self->log_path = work_path (self, "janus.log");
+  self->out_path = work_path (self, "janus.out");
+  self->unix_path = work_path (self, "janus.sock");
+  self->admin_unix_path = work_path (self, "janus-admin.sock");
+  self->admin_secret = g_uuid_string_random ();
+  if (strlen (self->admin_unix_path) >= 108)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FILENAME_TOO_LONG,
+                   "Unix socket path %s is too long: set TMPDIR to a shorter folder",
+                   self->admin_unix_path);
+      return WAIT_FAILED;
+    }
+
+  if (!link_modules (modules_dir, "plugins", wanted_plugins, G_N_ELEMENTS (wanted_plugins),
+                     self->work_dir, error) ||
+      !link_modules (modules_dir, "transports", wanted_transports,
+                     G_N_ELEMENTS (wanted_transports), self->work_dir, error) ||
+      !link_modules (modules_dir, "events", NULL, 0, self->work_dir, error) ||
+      !link_modules (modules_dir, "loggers", NULL, 0, self->work_dir, error))
+    return WAIT_FAILED;
+
+  if (network == JC_LOCAL_JANUS_NETWORK_NAMESPACE)
+    {
+      if (!setup_namespace (self, error))
+        return WAIT_NETNS_FAILED;
+    }
+  else
+    {
+      guint16 ports[4];
+
+      if (!pick_free_ports (ports, G_N_ELEMENTS (ports), error))
+        {
+          g_prefix_error (error, "Could not pick free ports on 127.0.0.1: ");
+          return WAIT_FAILED;
+        }
+      self->host = g_strdup ("127.0.0.1");
+      self->client_address = g_strdup ("127.0.0.1");
+      self->ws_port = ports[0];
+      self->admin_ws_port = ports[1];
+      self->http_port = ports[2];
+      self->admin_http_port = ports[3];
+    }
+
+  if (!write_configs (self, error))
+    return WAIT_FAILED;
+  if (!spawn_janus (self, janus_path, error))
+    return WAIT_FAILED;
+  result = wait_ready (self, deadline, error);
+  if (result != WAIT_READY)
+    return result;
+
+  self->ws_uri = g_strdup_printf ("ws://%s:%u", self->host, self->ws_port);
+  self->admin_ws_uri = g_strdup_printf ("ws://%s:%u", self->host, self->admin_ws_port);
+  self->http_uri = g_strdup_printf ("http://%s:%u/janus", self->host, self->http_port);
+  self->admin_http_uri = g_strdup_printf ("http://%s:%u/admin", self->host, self->admin_http_port);
+  self->unix_uri = g_strconcat ("unix://", self->unix_path, NULL);
+  self->admin_unix_uri = g_strconcat ("unix://", self->admin_unix_path, NULL);
+  return WAIT_READY;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+static void
+jc_local_janus_dispose (GObject *object)
+{
+  jc_local_janus_stop (JC_LOCAL_JANUS (object));
+  G_OBJECT_CLASS (jc_local_janus_parent_class)->dispose (object);
+}
+
+static void
+jc_local_janus_finalize (GObject *object)
+{
+  JcLocalJanus *self = JC_LOCAL_JANUS (object);
+
+  jc_local_janus_stop (self);
+  g_free (self->api_secret);
+  g_free (self->extra_general);
+  G_OBJECT_CLASS (jc_local_janus_parent_class)->finalize (object);
+}
+
+static void
+jc_local_janus_class_init (JcLocalJanusClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = jc_local_janus_dispose;
+  object_class->finalize = jc_local_janus_finalize;
+}
+
+static void
+jc_local_janus_init (JcLocalJanus *self)
+{
+  self->requested_network = JC_LOCAL_JANUS_NETWORK_AUTO;
+  self->network = JC_LOCAL_JANUS_NETWORK_AUTO;
+  self->session_timeout = 60;
+}
+
+JcLocalJanus *
+jc_local_janus_new (void)
+{
+  return g_object_new (JC_TYPE_LOCAL_JANUS, NULL);
+}
+
+void
+jc_local_janus_set_network (JcLocalJanus *self, JcLocalJanusNetwork network)
+{
+  g_return_if_fail (JC_IS_LOCAL_JANUS (self));
+  g_return_if_fail (!self->running);
+  self->requested_network = network;
+  self->network = network;
+}
+
+void
+jc_local_janus_set_session_timeout (JcLocalJanus *self, guint seconds)
+{
+  g_return_if_fail (JC_IS_LOCAL_JANUS (self));
+  self->session_timeout = seconds;
+}
+
+void
+jc_local_janus_set_reclaim_session_timeout (JcLocalJanus *self, guint seconds)
+{
+  g_return_if_fail (JC_IS_LOCAL_JANUS (self));
+  self->reclaim_session_timeout = seconds;
+}
+
+void
+jc_local_janus_set_api_secret (JcLocalJanus *self, const char *api_secret)
+{
+  g_return_if_fail (JC_IS_LOCAL_JANUS (self));
+  g_free (self->api_secret);
+  self->api_secret = g_strdup (api_secret);
+}
+
+void
+jc_local_janus_set_token_auth (JcLocalJanus *self, gboolean token_auth)
+{
+  g_return_if_fail (JC_IS_LOCAL_JANUS (self));
+  self->token_auth = token_auth;
+}
+
+void
+jc_local_janus_set_extra_general (JcLocalJanus *self, const char *lines)
+{
+  g_return_if_fail (JC_IS_LOCAL_JANUS (self));
+  g_free (self->extra_general);
+  self->extra_general = g_strdup (lines);
+}
+
+/* AUTO: a namespace if we are root and `ip` works, else loopback. */
+static gboolean
+namespace_possible (char **why)
+{
+  g_autofree char *ip = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (geteuid () != 0)
+    {
+      *why = g_strdup ("not running as root");
+      return FALSE;
+    }
+  ip = find_ip_binary ();
+  if (ip == NULL)
+    {
+      *why = g_strdup ("the “ip” command (iproute2) was not found");
+      return FALSE;
+    }
+  if (!run_ip (NULL, &error, "netns", "list", NULL))
+    {
+      *why = g_strdup (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jc_local_janus_start (JcLocalJanus *self, guint timeout_ms, GError **error)
+{
+  g_autofree char *janus_path = NULL;
+  g_autofree char *modules_dir = NULL;
+  g_autofree char *why = NULL;
+  JcLocalJanusNetwork network;
+  gint64 deadline;
+
+  g_return_val_if_fail (JC_IS_LOCAL_JANUS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->running)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "Janus is already running");
+      return FALSE;
+    }
+  deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  janus_path = g_find_program_in_path ("janus");
+  if (janus_path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           "The “janus” program was not found in PATH: install the 'janus' package");
+      return FALSE;
+    }
+  modules_dir = find_modules_dir (janus_path);
+  if (modules_dir == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "Janus's plugin folder (…/janus/plugins beside %s) was not found: install the "
+                   "'janus' package or set JC_JANUS_MODULES_DIR",
+                   janus_path);
+      return FALSE;
+    }
+
+  network = self->requested_network;
+  if (network == JC_LOCAL_JANUS_NETWORK_AUTO)
+    {
+      if (namespace_possible (&why))
+        network = JC_LOCAL_JANUS_NETWORK_NAMESPACE;
+      else
+        {
+          g_message ("Local Janus on loopback (%s): media tests will be skipped", why);
+          network = JC_LOCAL_JANUS_NETWORK_LOOPBACK;
+        }
+    }
+  if (network == JC_LOCAL_JANUS_NETWORK_NAMESPACE)
+    jc_local_janus_clean_stale ();
+
+  for (guint attempt = 1;; attempt++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      WaitResult result = start_once (self, network, janus_path, modules_dir, deadline, &local_error);
+
+      if (result == WAIT_READY)
+        break;
+      if (result == WAIT_NETNS_FAILED && self->requested_network == JC_LOCAL_JANUS_NETWORK_AUTO)
+        {
+          g_message ("Local Janus on loopback (%s): media tests will be skipped",
+                     local_error->message);
+          network = JC_LOCAL_JANUS_NETWORK_LOOPBACK;
+          remove_work_dir (self);
+          clear_state (self);
+          continue;
+        }
+      /* A server that failed to start gets no graceful shutdown (one
+       * running on its defaults after a parse error ignores SIGTERM). */
+      stop_process_and_network (self, FALSE);
+      remove_work_dir (self);
+      clear_state (self);
+      if (result == WAIT_RETRY && attempt < START_ATTEMPTS && g_get_monotonic_time () < deadline)
+        {
+          g_debug ("Starting Janus again: %s", local_error->message);
+          continue;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  self->network = network;
+  self->running = TRUE;
+  g_debug ("Janus %d ready at %s (%s)", (int) self->pid, self->http_uri, self->work_dir);
+  return TRUE;
+}
+
+void
+jc_local_janus_stop (JcLocalJanus *self)
+{
+  g_return_if_fail (JC_IS_LOCAL_JANUS (self));
+
+  stop_process_and_network (self, TRUE);
+  remove_work_dir (self);
+  clear_state (self);
+  self->running = FALSE;
+}
+
+gboolean
+jc_local_janus_is_running (JcLocalJanus *self)
+{
+  g_return_val_if_fail (JC_IS_LOCAL_JANUS (self), FALSE);
+
+  if (self->running && self->pid > 0)
+    {
+      int status;
+      if (child_exited (self->pid, &status))
+        self->pid = 0;
+    }
+  return self->running && self->pid > 0;
+}
+
+JcLocalJanusNetwork
+jc_local_janus_get_network (JcLocalJanus *self)
+{
+  g_return_val_if_fail (JC_IS_LOCAL_JANUS (self), JC_LOCAL_JANUS_NETWORK_AUTO);
+  return self->network;
+}
+
+gboolean
+jc_local_janus_has_media (JcLocalJanus *self)
+{
+  g_return_val_if_fail (JC_IS_LOCAL_JANUS (self), FALSE);
+  return self->running && self->network == JC_LOCAL_JANUS_NETWORK_NAMESPACE;
+}
+
+#define GETTER(name, field)                                  \
+  const char *jc_local_janus_get_##name (JcLocalJanus *self) \
+  {                                                          \
+    g_return_val_if_fail (JC_IS_LOCAL_JANUS (self), NULL);   \
+    return self->field;                                      \
+  }
+
+GETTER (host, host)
+GETTER (client_address, client_address)
+GETTER (ws_uri, ws_uri)
+GETTER (http_uri, http_uri)
+GETTER (unix_uri, unix_uri)
+GETTER (admin_ws_uri, admin_ws_uri)
+GETTER (admin_http_uri, admin_http_uri)
+GETTER (admin_unix_uri, admin_unix_uri)
+GETTER (admin_secret, admin_secret)
+GETTER (api_secret, api_secret)
+GETTER (work_dir, work_dir)
+GETTER (log_path, log_path)
+GETTER (netns, netns)
+
+#undef GETTER
+
+GPid
+jc_local_janus_get_pid (JcLocalJanus *self)
+{
+  g_return_val_if_fail (JC_IS_LOCAL_JANUS (self), 0);
+  return self->pid;
+}
+
+char *
+jc_local_janus_get_info (JcLocalJanus *self, GError **error)
+{
+  g_return_val_if_fail (JC_IS_LOCAL_JANUS (self), NULL);
+
+  if (!self->running)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED, "Janus is not running");
+      return NULL;
+    }
+  return http_get (self->host, self->http_port, "/janus/info", error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Stale cleanup                                                          */
+
+/* Parses "<prefix><pid><sep>..." and returns the pid, or 0. */
+static long
+owner_pid (const char *name, const char *prefix, char sep)
+{
+  const char *p;
+  char *end = NULL;
+  long pid;
+
+  if (!g_str_has_prefix (name, prefix))
+    return 0;
+  p = name + strlen (prefix);
+  if (!g_ascii_isdigit (*p))
+    return 0;
+  pid = strtol (p, &end, 10);
+  if (end == NULL || *end != sep || !g_ascii_isdigit (end[1]))
+    return 0;
+  return pid;
+}
+
+guint
+jc_local_janus_clean_stale (void)
+{
+  g_autofree char *ip = find_ip_binary ();
+  g_autofree char *netns_list = NULL;
+  g_autofree char *link_list = NULL;
+  g_autoptr (GError) error = NULL;
+  guint removed = 0;
+
+  if (ip == NULL || geteuid () != 0)
+    return 0;
+
+  if (run_ip (&netns_list, &error, "netns", "list", NULL))
+    {
+      g_auto (GStrv) lines = g_strsplit (netns_list, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          /* "jcns-123-0 (id: 4)" or "jcns-123-0" */
+          g_autofree char *name = g_strndup (lines[i], strcspn (lines[i], " \t"));
+          long pid = owner_pid (name, NS_PREFIX, '-');
+
+          if (pid <= 0 || pid_alive (pid))
+            continue;
+          if (run_ip (NULL, &error, "netns", "del", name, NULL))
+            {
+              g_debug ("Removed stale network namespace %s", name);
+              removed++;
+            }
+          else
+            {
+              g_debug ("%s", error->message);
+              g_clear_error (&error);
+            }
+        }
+    }
+  else
+    {
+      g_debug ("%s", error->message);
+      g_clear_error (&error);
+    }
+
+  if (run_ip (&link_list, &error, "-o", "link", "show", NULL))
+    {
+      g_auto (GStrv) lines = g_strsplit (link_list, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          /* "12: jch123n0@if11: <BROADCAST,…" */
+          const char *p = strchr (lines[i], ':');
+          g_autofree char *name = NULL;
+          long pid;
+
+          if (p == NULL)
+            continue;
+          p++;
+          while (*p == ' ')
+            p++;
+          name = g_strndup (p, strcspn (p, "@: "));
+          pid = owner_pid (name, HOST_IF_PREFIX, 'n');
+          if (pid <= 0 || pid_alive (pid))
+            continue;
+          if (run_ip (NULL, &error, "link", "del", name, NULL))
+            {
+              g_debug ("Removed stale veth %s", name);
+              removed++;
+            }
+          else
+            {
+              g_debug ("%s", error->message);
+              g_clear_error (&error);
+            }
+        }
+    }
+  else
+    g_debug ("%s", error->message);
+
+  return removed;
+}
