@@ -552,7 +552,7 @@ jc_client_init (JcClient *self)
   self->context = g_main_context_ref_thread_default ();
   self->timeout_ms = DEFAULT_TIMEOUT_MS;
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->sessions = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->transaction_prefix = g_strdup_printf ("%08x", g_random_int ());
 }
 

@@ -1,0 +1,139 @@
+/* jc-cli.h: plumbing shared by the janus-client command-line tool
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <janus-client/janus-client.h>
+
+#include "jc-local-janus.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses: see /work/shared/CLI.md. */
+typedef enum
+{
+  JC_CLI_EXIT_OK = 0,
+  JC_CLI_EXIT_SERVER = 1,       /* Janus or a plugin answered an error */
+  JC_CLI_EXIT_USAGE = 2,        /* unknown option, bad value */
+  JC_CLI_EXIT_CONNECT = 3,      /* connection failure or timeout */
+  JC_CLI_EXIT_MEDIA = 4,        /* no media flowed */
+  JC_CLI_EXIT_INTERRUPTED = 130 /* SIGINT or SIGTERM */
+} JcCliExit;
+
+#define JC_CLI_DEFAULT_TIMEOUT_S 30
+#define JC_CLI_LOCAL_JANUS_START_MS 15000
+
+/* The global options, given before the command word, and what the tool
+ * set up from them. */
+typedef struct
+{
+  char *server;       /* (owned) (nullable) --server; NULL: a private Janus */
+  char *api_secret;   /* (owned) (nullable) */
+  char *token;        /* (owned) (nullable) */
+  char *admin_server; /* (owned) (nullable) filled from the private Janus */
+  char *admin_secret; /* (owned) (nullable) filled from the private Janus */
+  int timeout_s;      /* per-request timeout; 0: none */
+  gboolean json;
+  gboolean verbose;
+
+  GCancellable *cancellable; /* (owned) cancelled on SIGINT/SIGTERM */
+  JcLocalJanus *local;       /* (owned) (nullable) the private Janus */
+} JcCliOptions;
+
+/* A command: parses its own options from @argv (argv[0] is the command
+ * word) and returns the exit status. */
+typedef int (*JcCliCommandFunc) (JcCliOptions *opts, int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  JcCliCommandFunc run;
+} JcCliCommand;
+
+int jc_cmd_info (JcCliOptions *opts, int argc, char **argv);
+int jc_cmd_ping (JcCliOptions *opts, int argc, char **argv);
+int jc_cmd_request (JcCliOptions *opts, int argc, char **argv);
+
+void jc_cli_options_init (JcCliOptions *opts);
+/* Closes nothing but stops the private Janus and frees the options. */
+void jc_cli_options_clear (JcCliOptions *opts);
+
+/* Parses a command's options with @entries (may be NULL): handles --help
+ * (prints, exits 0) and turns a bad option into a usage message. Returns
+ * JC_CLI_EXIT_OK, or the status to exit with. On success, argc and argv hold
+ * the command word followed by the positional arguments. */
+int jc_cli_parse_command (JcCliOptions *opts,
+                          const char *command,
+                          const char *parameter_string,
+                          const char *summary,
+                          const GOptionEntry *entries,
+                          int *argc,
+                          char ***argv);
+
+/* A connected client for the --server (or for a private Janus started
+ * now, on @network, when --server is absent), with the credentials and
+ * the timeout set. Failing to start Janus is a JC_ERROR_CONNECT. */
+JcClient *jc_cli_connect (JcCliOptions *opts,
+                          JcLocalJanusNetwork network,
+                          GError **error);
+
+/* Blocking on async calls: pass jc_cli_waiter_callback with the waiter as
+ * user data, then jc_cli_waiter_wait () runs a main loop on the
+ * thread-default context until the callback ran and returns its result
+ * (transfer full). One call at a time per waiter. */
+typedef struct _JcCliWaiter JcCliWaiter;
+
+JcCliWaiter *jc_cli_waiter_new (void);
+void jc_cli_waiter_free (JcCliWaiter *waiter);
+void jc_cli_waiter_callback (GObject *source,
+                             GAsyncResult *result,
+                             gpointer user_data);
+GAsyncResult *jc_cli_waiter_wait (JcCliWaiter *waiter);
+/* Runs the main loop for @ms milliseconds or until @cancellable fires;
+ * returns FALSE when cancelled. */
+gboolean jc_cli_sleep (guint ms,
+                       GCancellable *cancellable);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcCliWaiter, jc_cli_waiter_free)
+
+/* Errors: print @error (human: "janus-client: MESSAGE" on stderr; --json:
+ * the error line on stdout) and return its exit status. */
+int jc_cli_exit_status (const GError *error);
+int jc_cli_fail (JcCliOptions *opts,
+                 const GError *error);
+/* A usage error: prints "janus-client: MESSAGE" on stderr (and the error
+ * line on stdout with --json); returns JC_CLI_EXIT_USAGE. */
+int jc_cli_usage_error (JcCliOptions *opts,
+                        const char *format,
+                        ...) G_GNUC_PRINTF (2, 3);
+/* A warning on stderr, in both modes. */
+void jc_cli_warn (const char *format,
+                  ...) G_GNUC_PRINTF (1, 2);
+
+/* Output: one compact line with --json, pretty printed otherwise. */
+void jc_cli_print_json_node (JcCliOptions *opts,
+                             JsonNode *node);
+void jc_cli_print_json_object (JcCliOptions *opts,
+                               JsonObject *object);
+/* Parses @text as a JSON object (strictly: no assignment, one root, an
+ * object); @what names it in the error ("BODY", "the --jsep file"). */
+JsonObject *jc_cli_parse_json_object (const char *text,
+                                      const char *what,
+                                      GError **error);
+
+/* Typed reads of server JSON that never warn: NULL / @fallback when the
+ * member is missing or has another type. */
+const char *jc_cli_json_string (JsonObject *object,
+                                const char *member);
+gint64 jc_cli_json_int (JsonObject *object,
+                        const char *member,
+                        gint64 fallback);
+JsonObject *jc_cli_json_object (JsonObject *object,
+                                const char *member);
+/* -1: missing or not a boolean. */
+int jc_cli_json_bool (JsonObject *object,
+                      const char *member);
+
+G_END_DECLS
