@@ -33,6 +33,8 @@ JsonObject *jc_client_send_request_finish (JcClient *self,
                                            GError **error);
 
 GMainContext *jc_client_get_context (JcClient *self);
+/* For JcAdmin: every request then carries "admin_secret" (never logged). */
+void jc_client_set_admin_secret (JcClient *self, const char *admin_secret);
 void jc_client_add_session (JcClient *self, JcSession *session);
 void jc_client_remove_session (JcClient *self, guint64 session_id);
 guint jc_client_get_effective_keepalive_interval (JcClient *self);

@@ -64,6 +64,7 @@ struct _JcClient
   GMainContext *context;  /* (owned) thread-default at construction */
   char *api_secret;       /* (owned) (nullable) never logged */
   char *token;            /* (owned) (nullable) never logged */
+  char *admin_secret;     /* (owned) (nullable) never logged; JcAdmin only */
   guint timeout_ms;
   guint keepalive_ms;      /* 0: derived from the server's session-timeout */
   JsonObject *server_info; /* (owned) (nullable) from the info on connect */
@@ -390,6 +391,7 @@ jc_client_finalize (GObject *object)
   g_clear_pointer (&self->server_info, json_object_unref);
   g_free (self->api_secret);
   g_free (self->token);
+  g_free (self->admin_secret);
   g_free (self->transaction_prefix);
   g_main_context_unref (self->context);
 
@@ -769,6 +771,13 @@ jc_client_set_keepalive_interval (JcClient *self, guint interval_ms)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEPALIVE_INTERVAL]);
 }
 
+void
+jc_client_set_admin_secret (JcClient *self, const char *admin_secret)
+{
+  g_free (self->admin_secret);
+  self->admin_secret = g_strdup (admin_secret);
+}
+
 guint
 jc_client_get_effective_keepalive_interval (JcClient *self)
 {
@@ -889,6 +898,8 @@ jc_client_send_request (JcClient *self,
     json_object_set_string_member (message, "apisecret", self->api_secret);
   if (self->token != NULL && !json_object_has_member (message, "token"))
     json_object_set_string_member (message, "token", self->token);
+  if (self->admin_secret != NULL && !json_object_has_member (message, "admin_secret"))
+    json_object_set_string_member (message, "admin_secret", self->admin_secret);
 
   if (!jc_transport_send (self->transport, message, &error))
     {

@@ -52,6 +52,8 @@ G_BEGIN_DECLS
  * @JC_ERROR_NOT_CONNECTED: the client is not connected
  * @JC_ERROR_SESSION_DEAD: the session timed out or was destroyed
  * @JC_ERROR_HANDLE_DETACHED: the handle is detached
+ * @JC_ERROR_MEDIA: media could not be set up or did not flow (a file that
+ *   cannot be read, a missing device, a failed negotiation, …)
  *
  * Error codes of the [error@Error] domain.
  */
@@ -66,6 +68,7 @@ typedef enum
   JC_ERROR_NOT_CONNECTED,
   JC_ERROR_SESSION_DEAD,
   JC_ERROR_HANDLE_DETACHED,
+  JC_ERROR_MEDIA,
 } JcError;
 
 /**
