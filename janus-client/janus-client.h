@@ -7,9 +7,13 @@
 #define JC_INSIDE
 
 #include "jc-client.h"
+#include "jc-echo-test.h"
 #include "jc-enum-types.h"
 #include "jc-error.h"
 #include "jc-handle.h"
+#include "jc-media-sink.h"
+#include "jc-media-source.h"
+#include "jc-peer.h"
 #include "jc-session.h"
 #include "jc-transport.h"
 #include "jc-version-macros.h"

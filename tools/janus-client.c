@@ -19,6 +19,7 @@ static const JcCliCommand commands[] = {
   { "info", "print the server's info reply", jc_cmd_info },
   { "ping", "round-trip a ping, print the latency", jc_cmd_ping },
   { "request", "send one message to a plugin, print the reply", jc_cmd_request },
+  { "echotest", "send media to the EchoTest plugin and receive it back", jc_cmd_echotest },
 };
 
 static gboolean

@@ -261,6 +261,8 @@ jc_cli_exit_status (const GError *error)
           return JC_CLI_EXIT_CONNECT;
         case JC_ERROR_INVALID_ARGUMENT:
           return JC_CLI_EXIT_USAGE;
+        case JC_ERROR_MEDIA:
+          return JC_CLI_EXIT_MEDIA;
         case JC_ERROR_FAILED:
         case JC_ERROR_PROTOCOL:
         case JC_ERROR_SESSION_DEAD:

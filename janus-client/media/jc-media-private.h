@@ -1,0 +1,52 @@
+/* jc-media-private.h: what JcPeer calls on sources and sinks
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <gst/gst.h>
+
+#include "jc-media-sink.h"
+#include "jc-media-source.h"
+
+G_BEGIN_DECLS
+
+/* One track the negotiated SDP says we will receive. */
+typedef struct
+{
+  char *kind;     /* "audio" or "video" */
+  char *mid;      /* (nullable) */
+  char *encoding; /* upper-case encoding name, e.g. "VP8", "OPUS" */
+  guint payload;
+  guint clock_rate;
+  gboolean receives; /* direction lets us receive */
+  gboolean sends;    /* direction lets us send */
+} JcTrackInfo;
+
+void jc_track_info_free (JcTrackInfo *info);
+/* Parses an SDP; @local says whether it is ours (directions flip). */
+GPtrArray *jc_sdp_parse_tracks (const char *sdp, gboolean local, GError **error);
+
+/* Builds the sending bin: one ghost src pad per track ("video", "audio"),
+ * each giving RTP with full caps (media, encoding-name, payload,
+ * clock-rate, rtcp-fb). Runs discovery for files (blocking, bounded). */
+GstElement *jc_media_source_build (JcMediaSource *self, GError **error);
+/* The encoder element names (or none, for pass-through) chosen by build. */
+gboolean jc_media_source_is_passthrough (JcMediaSource *self);
+const char *jc_media_source_get_video_encoding (JcMediaSource *self); /* "VP8"…, NULL without video */
+const char *jc_media_source_get_audio_encoding (JcMediaSource *self); /* "OPUS"…, NULL without audio */
+
+/* Called before media flows, once the tracks to receive are known; file
+ * sinks create their muxer and request one pad per expected track. */
+gboolean jc_media_sink_prepare (JcMediaSink *self, GstBin *pipeline, GPtrArray *tracks, GError **error);
+/* Streaming thread: a new incoming RTP pad of webrtcbin. */
+gboolean jc_media_sink_link_pad (JcMediaSink *self, GstPad *pad, const char *kind, const char *mid, const char *encoding, GError **error);
+/* Number of frames (video) or buffers (audio) that reached the sink on
+ * this mid. Any thread. */
+guint64 jc_media_sink_get_frames (JcMediaSink *self, const char *mid);
+/* Stops feeding, sends EOS into every branch and calls @done (in @context)
+ * when the recording is finalised or after @timeout_ms. */
+void jc_media_sink_finish (JcMediaSink *self, GMainContext *context, guint timeout_ms, GSourceFunc done, gpointer user_data, GDestroyNotify notify);
+/* Emits MediaSink::frame in the sink's context (callback sinks). */
+
+G_END_DECLS

@@ -1,0 +1,114 @@
+/* jc-media-sdp.c: what an SDP says about the tracks
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <gst/sdp/sdp.h>
+
+#include "jc-error.h"
+#include "jc-media-private.h"
+
+void
+jc_track_info_free (JcTrackInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->kind);
+  g_free (info->mid);
+  g_free (info->encoding);
+  g_free (info);
+}
+
+/* "96 VP8/90000" → encoding "VP8", clock 90000 */
+static gboolean
+parse_rtpmap (const char *rtpmap, guint payload, char **encoding, guint *clock_rate)
+{
+  g_auto (GStrv) parts = NULL;
+  g_auto (GStrv) codec = NULL;
+  guint64 pt;
+
+  parts = g_strsplit (rtpmap, " ", 2);
+  if (g_strv_length (parts) != 2 || !g_ascii_string_to_unsigned (parts[0], 10, 0, 127, &pt, NULL) ||
+      pt != payload)
+    return FALSE;
+  codec = g_strsplit (parts[1], "/", 3);
+  if (g_strv_length (codec) < 2)
+    return FALSE;
+  *encoding = g_ascii_strup (codec[0], -1);
+  *clock_rate = (guint) g_ascii_strtoull (codec[1], NULL, 10);
+  return TRUE;
+}
+
+GPtrArray *
+jc_sdp_parse_tracks (const char *sdp, gboolean local, GError **error)
+{
+  g_autoptr (GPtrArray) tracks = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_track_info_free);
+  GstSDPMessage *msg = NULL;
+
+  if (sdp == NULL || gst_sdp_message_new_from_text (sdp, &msg) != GST_SDP_OK || gst_sdp_message_medias_len (msg) == 0)
+    {
+      if (msg != NULL)
+        gst_sdp_message_free (msg);
+      g_set_error (error, JC_ERROR, JC_ERROR_PROTOCOL, "The SDP has no media lines or cannot be parsed");
+      return NULL;
+    }
+
+  for (guint i = 0; i < gst_sdp_message_medias_len (msg); i++)
+    {
+      const GstSDPMedia *media = gst_sdp_message_get_media (msg, i);
+      const char *kind = gst_sdp_media_get_media (media);
+      JcTrackInfo *info;
+      gboolean sendonly, recvonly, inactive;
+      const char *fmt;
+
+      if (g_strcmp0 (kind, "audio") != 0 && g_strcmp0 (kind, "video") != 0)
+        continue;
+      if (gst_sdp_media_get_port (media) == 0 || gst_sdp_media_formats_len (media) == 0)
+        continue;
+
+      info = g_new0 (JcTrackInfo, 1);
+      info->kind = g_strdup (kind);
+      info->mid = g_strdup (gst_sdp_media_get_attribute_val (media, "mid"));
+      fmt = gst_sdp_media_get_format (media, 0);
+      info->payload = (guint) g_ascii_strtoull (fmt, NULL, 10);
+      for (guint j = 0;; j++)
+        {
+          const char *rtpmap = gst_sdp_media_get_attribute_val_n (media, "rtpmap", j);
+
+          if (rtpmap == NULL)
+            break;
+          if (parse_rtpmap (rtpmap, info->payload, &info->encoding, &info->clock_rate))
+            break;
+        }
+      if (info->encoding == NULL)
+        {
+          /* Static payload types need no rtpmap. */
+          if (info->payload == 0)
+            info->encoding = g_strdup ("PCMU");
+          else if (info->payload == 8)
+            info->encoding = g_strdup ("PCMA");
+          else
+            info->encoding = g_strdup ("UNKNOWN");
+          info->clock_rate = 8000;
+        }
+
+      sendonly = gst_sdp_media_get_attribute_val (media, "sendonly") != NULL;
+      recvonly = gst_sdp_media_get_attribute_val (media, "recvonly") != NULL;
+      inactive = gst_sdp_media_get_attribute_val (media, "inactive") != NULL;
+      /* Directions are the SDP author's: flip for the remote side's. */
+      if (local)
+        {
+          info->sends = !inactive && !recvonly;
+          info->receives = !inactive && !sendonly;
+        }
+      else
+        {
+          info->sends = !inactive && !sendonly;
+          info->receives = !inactive && !recvonly;
+        }
+      g_ptr_array_add (tracks, info);
+    }
+  gst_sdp_message_free (msg);
+  return g_steal_pointer (&tracks);
+}

@@ -1,0 +1,701 @@
+/* jc-media-sink.c: where a peer's incoming media goes
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <gst/app/gstappsink.h>
+
+#include "jc-error.h"
+#include "jc-media-private.h"
+
+/**
+ * JcMediaSink:
+ *
+ * Where the tracks a [class@Peer] receives go: a file (`.webm`, `.mkv` or
+ * `.mp4`, chosen by the extension; the media is depayloaded and muxed,
+ * never transcoded), `null` (frames are counted and dropped), `screen`
+ * (decoded and played), or a callback sink created with
+ * [ctor@MediaSink.new_callback] that decodes and emits
+ * [signal@MediaSink::frame].
+ *
+ * A recording is finalised (its index and duration written) when the peer
+ * stops: [method@Peer.stop_async].
+ *
+ * ```c
+ * g_autoptr (JcMediaSink) sink = jc_media_sink_new ("echo.webm", &error);
+ * jc_peer_set_sink (peer, sink);
+ * ```
+ */
+
+typedef struct
+{
+  char *kind;          /* (owned) */
+  char *mid;           /* (owned) */
+  char *encoding;      /* (owned) */
+  GstPad *mux_pad;     /* (owned) (nullable) file sinks */
+  GstPad *source_pad;  /* (owned) (nullable) webrtcbin's pad, once linked */
+  GstPad *branch_sink; /* (owned) (nullable) the branch's entry */
+  gulong drop_probe;
+  gssize frames; /* atomic (pointer-sized) */
+} SinkTrack;
+
+struct _JcMediaSink
+{
+  GObject parent_instance;
+
+  JcMediaSinkKind kind;
+  char *path;            /* (owned) (nullable) */
+  const char *mux_name;  /* static: webmmux, matroskamux, mp4mux */
+  GMainContext *context; /* (owned) thread-default at construction */
+
+  GMutex lock;          /* protects the fields below */
+  GstBin *pipeline;     /* (unowned) the peer's, set by prepare */
+  GstElement *mux;      /* (unowned) in the pipeline */
+  GstElement *filesink; /* (unowned) in the pipeline */
+  GPtrArray *tracks;    /* (owned) SinkTrack */
+  gboolean finishing;
+};
+
+G_DEFINE_FINAL_TYPE (JcMediaSink, jc_media_sink, G_TYPE_OBJECT)
+
+enum
+{
+  SIGNAL_FRAME,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+sink_track_free (SinkTrack *track)
+{
+  g_free (track->kind);
+  g_free (track->mid);
+  g_free (track->encoding);
+  g_clear_object (&track->mux_pad);
+  g_clear_object (&track->source_pad);
+  g_clear_object (&track->branch_sink);
+  g_free (track);
+}
+
+static void
+jc_media_sink_finalize (GObject *object)
+{
+  JcMediaSink *self = JC_MEDIA_SINK (object);
+
+  g_free (self->path);
+  g_ptr_array_unref (self->tracks);
+  g_mutex_clear (&self->lock);
+  g_main_context_unref (self->context);
+
+  G_OBJECT_CLASS (jc_media_sink_parent_class)->finalize (object);
+}
+
+static void
+jc_media_sink_class_init (JcMediaSinkClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jc_media_sink_finalize;
+
+  /**
+   * JcMediaSink::frame:
+   * @self: the sink
+   * @kind: `audio` or `video`
+   * @mid: the track's mid
+   * @sample: a decoded frame: RGB video or interleaved S16LE audio, with
+   *   its caps
+   *
+   * Emitted by callback sinks, in the sink's main context, for each
+   * decoded video frame and audio buffer.
+   */
+  signals[SIGNAL_FRAME] =
+      g_signal_new ("frame", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, GST_TYPE_SAMPLE);
+}
+
+static void
+jc_media_sink_init (JcMediaSink *self)
+{
+  g_mutex_init (&self->lock);
+  self->tracks = g_ptr_array_new_with_free_func ((GDestroyNotify) sink_track_free);
+  self->context = g_main_context_ref_thread_default ();
+}
+
+/**
+ * jc_media_sink_new:
+ * @spec: a file path ending in `.webm`, `.mkv` or `.mp4`, or `null`, or
+ *   `screen`
+ * @error: return location for a #GError
+ *
+ * Creates a media sink.
+ *
+ * Returns: (transfer full) (nullable): a new sink, or %NULL with
+ *   %JC_ERROR_INVALID_ARGUMENT for an unknown extension
+ */
+JcMediaSink *
+jc_media_sink_new (const char *spec, GError **error)
+{
+  g_autoptr (JcMediaSink) self = NULL;
+
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  if (!gst_is_initialized ())
+    gst_init (NULL, NULL);
+
+  self = g_object_new (JC_TYPE_MEDIA_SINK, NULL);
+  if (g_str_equal (spec, "null"))
+    {
+      self->kind = JC_MEDIA_SINK_NULL;
+    }
+  else if (g_str_equal (spec, "screen"))
+    {
+      self->kind = JC_MEDIA_SINK_SCREEN;
+    }
+  else
+    {
+      g_autofree char *lower = g_ascii_strdown (spec, -1);
+
+      self->kind = JC_MEDIA_SINK_FILE;
+      self->path = g_strdup (spec);
+      if (g_str_has_suffix (lower, ".webm"))
+        self->mux_name = "webmmux";
+      else if (g_str_has_suffix (lower, ".mkv"))
+        self->mux_name = "matroskamux";
+      else if (g_str_has_suffix (lower, ".mp4"))
+        self->mux_name = "mp4mux";
+      else
+        {
+          g_set_error (error, JC_ERROR, JC_ERROR_INVALID_ARGUMENT,
+                       "Cannot record to “%s”: want a .webm, .mkv or .mp4 file, “null” or “screen”", spec);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * jc_media_sink_new_callback:
+ *
+ * Creates a sink that decodes every incoming track and emits
+ * [signal@MediaSink::frame] for each frame, for applications that look at
+ * or listen to the media.
+ *
+ * Returns: (transfer full): a new sink
+ */
+JcMediaSink *
+jc_media_sink_new_callback (void)
+{
+  JcMediaSink *self;
+
+  if (!gst_is_initialized ())
+    gst_init (NULL, NULL);
+  self = g_object_new (JC_TYPE_MEDIA_SINK, NULL);
+  self->kind = JC_MEDIA_SINK_CALLBACK;
+  return self;
+}
+
+/**
+ * jc_media_sink_get_kind:
+ * @self: a sink
+ *
+ * Gets what the sink does with incoming tracks.
+ *
+ * Returns: the sink's kind
+ */
+JcMediaSinkKind
+jc_media_sink_get_kind (JcMediaSink *self)
+{
+  g_return_val_if_fail (JC_IS_MEDIA_SINK (self), JC_MEDIA_SINK_NULL);
+
+  return self->kind;
+}
+
+/**
+ * jc_media_sink_get_path:
+ * @self: a sink
+ *
+ * Gets the file a file sink records to.
+ *
+ * Returns: (transfer none) (nullable): the path, or %NULL for other kinds
+ */
+const char *
+jc_media_sink_get_path (JcMediaSink *self)
+{
+  g_return_val_if_fail (JC_IS_MEDIA_SINK (self), NULL);
+
+  return self->path;
+}
+
+/* Whether a codec goes into the container as it is. */
+static gboolean
+fits_container (const char *mux_name, const char *encoding)
+{
+  static const char *const webm[] = { "VP8", "VP9", "OPUS", NULL };
+  static const char *const mkv[] = { "VP8", "VP9", "H264", "OPUS", "PCMU", "PCMA", NULL };
+  static const char *const mp4[] = { "H264", "VP9", "OPUS", NULL };
+  const char *const *list = g_str_equal (mux_name, "webmmux") ? webm : g_str_equal (mux_name, "mp4mux") ? mp4
+                                                                                                        : mkv;
+
+  return g_strv_contains (list, encoding);
+}
+
+static SinkTrack *
+find_track (JcMediaSink *self, const char *mid)
+{
+  for (guint i = 0; i < self->tracks->len; i++)
+    {
+      SinkTrack *track = g_ptr_array_index (self->tracks, i);
+
+      if (g_strcmp0 (track->mid, mid) == 0)
+        return track;
+    }
+  return NULL;
+}
+
+gboolean
+jc_media_sink_prepare (JcMediaSink *self, GstBin *pipeline, GPtrArray *tracks, GError **error)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  self->pipeline = pipeline;
+  for (guint i = 0; i < tracks->len; i++)
+    {
+      JcTrackInfo *info = g_ptr_array_index (tracks, i);
+      SinkTrack *track;
+
+      if (!info->receives || find_track (self, info->mid) != NULL)
+        continue;
+      if (self->kind == JC_MEDIA_SINK_FILE && !fits_container (self->mux_name, info->encoding))
+        {
+          g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
+                       "Cannot record %s %s into “%s” without transcoding: use %s",
+                       info->kind, info->encoding, self->path,
+                       g_str_equal (info->encoding, "H264") ? ".mkv or .mp4" : ".mkv");
+          return FALSE;
+        }
+      track = g_new0 (SinkTrack, 1);
+      track->kind = g_strdup (info->kind);
+      track->mid = g_strdup (info->mid);
+      track->encoding = g_strdup (info->encoding);
+      g_ptr_array_add (self->tracks, track);
+    }
+
+  if (self->kind != JC_MEDIA_SINK_FILE || self->tracks->len == 0 || self->mux != NULL)
+    return TRUE;
+
+  self->mux = gst_element_factory_make (self->mux_name, NULL);
+  self->filesink = gst_element_factory_make ("filesink", NULL);
+  if (self->mux == NULL || self->filesink == NULL)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "GStreamer's %s or filesink is missing", self->mux_name);
+      g_clear_pointer (&self->mux, gst_object_unref);
+      g_clear_pointer (&self->filesink, gst_object_unref);
+      return FALSE;
+    }
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (self->mux), "offset-to-zero") != NULL)
+    g_object_set (self->mux, "offset-to-zero", TRUE, NULL);
+  g_object_set (self->filesink, "location", self->path, "async", FALSE, NULL);
+  gst_bin_add_many (pipeline, self->mux, self->filesink, NULL);
+  gst_element_link (self->mux, self->filesink);
+
+  for (guint i = 0; i < self->tracks->len; i++)
+    {
+      SinkTrack *track = g_ptr_array_index (self->tracks, i);
+
+      track->mux_pad = gst_element_request_pad_simple (self->mux,
+                                                       g_str_equal (track->kind, "video") ? "video_%u" : "audio_%u");
+      if (track->mux_pad == NULL)
+        {
+          g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "%s refused a %s track", self->mux_name, track->kind);
+          return FALSE;
+        }
+    }
+  gst_element_sync_state_with_parent (self->filesink);
+  gst_element_sync_state_with_parent (self->mux);
+  return TRUE;
+}
+
+static const char *
+depayloader (const char *encoding)
+{
+  if (g_str_equal (encoding, "VP8"))
+    return "rtpvp8depay name=counted";
+  if (g_str_equal (encoding, "VP9"))
+    return "rtpvp9depay name=counted";
+  if (g_str_equal (encoding, "H264"))
+    return "rtph264depay ! h264parse name=counted";
+  if (g_str_equal (encoding, "OPUS"))
+    return "rtpopusdepay ! opusparse name=counted";
+  if (g_str_equal (encoding, "PCMU"))
+    return "rtppcmudepay name=counted";
+  if (g_str_equal (encoding, "PCMA"))
+    return "rtppcmadepay name=counted";
+  return NULL;
+}
+
+static GstPadProbeReturn
+count_frames (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
+{
+  SinkTrack *track = user_data;
+
+  if (GST_PAD_PROBE_INFO_TYPE (info) & GST_PAD_PROBE_TYPE_BUFFER_LIST)
+    {
+      GstBufferList *list = GST_PAD_PROBE_INFO_BUFFER_LIST (info);
+
+      for (guint i = 0; i < gst_buffer_list_length (list); i++)
+        g_atomic_pointer_add ((gpointer *) &track->frames, 1);
+    }
+  else
+    {
+      g_atomic_pointer_add ((gpointer *) &track->frames, 1);
+    }
+  return GST_PAD_PROBE_OK;
+}
+
+/* A decoded frame, on its way to the sink's context. */
+typedef struct
+{
+  GWeakRef sink;
+  char *kind;
+  char *mid;
+  GstSample *sample;
+} FrameHop;
+
+static void
+frame_hop_free (gpointer data)
+{
+  FrameHop *hop = data;
+
+  g_weak_ref_clear (&hop->sink);
+  g_free (hop->kind);
+  g_free (hop->mid);
+  gst_sample_unref (hop->sample);
+  g_free (hop);
+}
+
+static gboolean
+deliver_frame (gpointer data)
+{
+  FrameHop *hop = data;
+  g_autoptr (JcMediaSink) self = g_weak_ref_get (&hop->sink);
+
+  if (self != NULL)
+    g_signal_emit (self, signals[SIGNAL_FRAME], 0, hop->kind, hop->mid, hop->sample);
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  GWeakRef sink;
+  char *kind;
+  char *mid;
+  GMainContext *context;
+} AppsinkData;
+
+static void
+appsink_data_free (gpointer data)
+{
+  AppsinkData *ad = data;
+
+  g_weak_ref_clear (&ad->sink);
+  g_free (ad->kind);
+  g_free (ad->mid);
+  g_main_context_unref (ad->context);
+  g_free (ad);
+}
+
+/* Streaming thread: copy, hop, nothing else. */
+static GstFlowReturn
+on_new_sample (GstAppSink *appsink, gpointer user_data)
+{
+  AppsinkData *ad = user_data;
+  GstSample *sample = gst_app_sink_pull_sample (appsink);
+  FrameHop *hop;
+  GSource *source;
+
+  if (sample == NULL)
+    return GST_FLOW_EOS;
+  hop = g_new0 (FrameHop, 1);
+  {
+    g_autoptr (JcMediaSink) self = g_weak_ref_get (&ad->sink);
+
+    g_weak_ref_init (&hop->sink, self);
+  }
+  hop->kind = g_strdup (ad->kind);
+  hop->mid = g_strdup (ad->mid);
+  hop->sample = sample;
+  source = g_idle_source_new ();
+  g_source_set_static_name (source, "[janus-client] frame");
+  g_source_set_callback (source, deliver_frame, hop, frame_hop_free);
+  g_source_attach (source, ad->context);
+  g_source_unref (source);
+  return GST_FLOW_OK;
+}
+
+static char *
+branch_description (JcMediaSink *self, const char *kind, const char *depay)
+{
+  gboolean video = g_str_equal (kind, "video");
+
+  switch (self->kind)
+    {
+    case JC_MEDIA_SINK_FILE:
+      return g_strdup_printf ("queue name=entry ! %s", depay);
+    case JC_MEDIA_SINK_SCREEN:
+      return g_strdup_printf ("queue name=entry ! %s ! decodebin ! %s", depay,
+                              video ? "videoconvert ! autovideosink sync=false"
+                                    : "audioconvert ! audioresample ! autoaudiosink sync=false");
+    case JC_MEDIA_SINK_CALLBACK:
+      return g_strdup_printf ("queue name=entry ! %s ! decodebin ! %s ! appsink name=out sync=false max-buffers=30 drop=true",
+                              depay, video ? "videoconvert ! video/x-raw,format=RGB" : "audioconvert ! audio/x-raw,format=S16LE,layout=interleaved");
+    case JC_MEDIA_SINK_NULL:
+    default:
+      return g_strdup_printf ("queue name=entry ! %s ! fakesink sync=false async=false", depay);
+    }
+}
+
+gboolean
+jc_media_sink_link_pad (JcMediaSink *self,
+                        GstPad *pad,
+                        const char *kind,
+                        const char *mid,
+                        const char *encoding,
+                        GError **error)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *desc = NULL;
+  const char *depay = depayloader (encoding);
+  SinkTrack *track;
+  GstElement *branch;
+  GstElement *counted;
+  GstElement *entry;
+  g_autoptr (GstPad) entry_pad = NULL;
+  g_autoptr (GstPad) counted_pad = NULL;
+
+  if (self->finishing || self->pipeline == NULL)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "The sink is not ready for a new track");
+      return FALSE;
+    }
+  if (depay == NULL)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Cannot receive %s %s: no depayloader", kind, encoding);
+      return FALSE;
+    }
+  track = find_track (self, mid);
+  if (track == NULL)
+    {
+      if (self->kind == JC_MEDIA_SINK_FILE)
+        {
+          g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "A %s track (mid %s) arrived that the negotiation did not announce",
+                       kind, mid != NULL ? mid : "none");
+          return FALSE;
+        }
+      track = g_new0 (SinkTrack, 1);
+      track->kind = g_strdup (kind);
+      track->mid = g_strdup (mid);
+      track->encoding = g_strdup (encoding);
+      g_ptr_array_add (self->tracks, track);
+    }
+  if (track->source_pad != NULL)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Track %s is already linked", mid);
+      return FALSE;
+    }
+
+  desc = branch_description (self, kind, depay);
+  branch = gst_parse_bin_from_description (desc, FALSE, &local_error);
+  if (branch == NULL)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Cannot build the %s receiving branch: %s", kind, local_error->message);
+      return FALSE;
+    }
+  entry = gst_bin_get_by_name (GST_BIN (branch), "entry");
+  counted = gst_bin_get_by_name (GST_BIN (branch), "counted");
+  entry_pad = gst_element_get_static_pad (entry, "sink");
+  counted_pad = gst_element_get_static_pad (counted, "src");
+  gst_pad_add_probe (counted_pad, GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_BUFFER_LIST, count_frames, track, NULL);
+  {
+    GstPad *ghost = gst_ghost_pad_new ("sink", entry_pad);
+
+    gst_pad_set_active (ghost, TRUE);
+    gst_element_add_pad (branch, ghost);
+    track->branch_sink = gst_object_ref (ghost);
+  }
+  if (self->kind == JC_MEDIA_SINK_FILE)
+    {
+      GstPad *ghost = gst_ghost_pad_new ("src", counted_pad);
+
+      gst_pad_set_active (ghost, TRUE);
+      gst_element_add_pad (branch, ghost);
+    }
+  if (self->kind == JC_MEDIA_SINK_CALLBACK)
+    {
+      GstElement *out = gst_bin_get_by_name (GST_BIN (branch), "out");
+      GstAppSinkCallbacks callbacks = { .new_sample = on_new_sample };
+      AppsinkData *ad = g_new0 (AppsinkData, 1);
+
+      g_weak_ref_init (&ad->sink, self);
+      ad->kind = g_strdup (kind);
+      ad->mid = g_strdup (mid);
+      ad->context = g_main_context_ref (self->context);
+      gst_app_sink_set_callbacks (GST_APP_SINK (out), &callbacks, ad, appsink_data_free);
+      gst_object_unref (out);
+    }
+  gst_object_unref (entry);
+  gst_object_unref (counted);
+
+  gst_bin_add (self->pipeline, branch);
+  if (self->kind == JC_MEDIA_SINK_FILE)
+    {
+      g_autoptr (GstPad) src = gst_element_get_static_pad (branch, "src");
+
+      if (gst_pad_link (src, track->mux_pad) != GST_PAD_LINK_OK)
+        {
+          g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Cannot link the %s track into %s", kind, self->mux_name);
+          return FALSE;
+        }
+    }
+  gst_element_sync_state_with_parent (branch);
+  if (gst_pad_link (pad, track->branch_sink) != GST_PAD_LINK_OK)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Cannot link the incoming %s track", kind);
+      return FALSE;
+    }
+  track->source_pad = gst_object_ref (pad);
+  return TRUE;
+}
+
+guint64
+jc_media_sink_get_frames (JcMediaSink *self, const char *mid)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  SinkTrack *track = find_track (self, mid);
+
+  return track != NULL ? (guint64) g_atomic_pointer_get ((gpointer *) &track->frames) : 0;
+}
+
+/* Finishing a recording */
+
+typedef struct
+{
+  gint refs;
+  GMainContext *context;
+  GSourceFunc done;
+  gpointer user_data;
+  GDestroyNotify notify;
+  gint fired; /* atomic: done runs once */
+  GSource *timeout;
+} FinishData;
+
+static void
+finish_data_unref (gpointer data)
+{
+  FinishData *fd = data;
+
+  if (!g_atomic_int_dec_and_test (&fd->refs))
+    return;
+  if (fd->timeout != NULL)
+    {
+      g_source_destroy (fd->timeout);
+      g_source_unref (fd->timeout);
+    }
+  if (fd->notify != NULL)
+    fd->notify (fd->user_data);
+  g_main_context_unref (fd->context);
+  g_free (fd);
+}
+
+static gboolean
+finish_fire (gpointer data)
+{
+  FinishData *fd = data;
+
+  if (g_atomic_int_compare_and_exchange (&fd->fired, 0, 1))
+    fd->done (fd->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+finish_fire_in_context (FinishData *fd)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_atomic_int_inc (&fd->refs);
+  g_source_set_static_name (source, "[janus-client] recording finished");
+  g_source_set_callback (source, finish_fire, fd, finish_data_unref);
+  g_source_attach (source, fd->context);
+  g_source_unref (source);
+}
+
+static GstPadProbeReturn
+on_filesink_event (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
+{
+  if (GST_EVENT_TYPE (GST_PAD_PROBE_INFO_EVENT (info)) != GST_EVENT_EOS)
+    return GST_PAD_PROBE_OK;
+  finish_fire_in_context (user_data);
+  return GST_PAD_PROBE_REMOVE;
+}
+
+static GstPadProbeReturn
+drop_everything (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
+{
+  return GST_PAD_PROBE_DROP;
+}
+
+void
+jc_media_sink_finish (JcMediaSink *self,
+                      GMainContext *context,
+                      guint timeout_ms,
+                      GSourceFunc done,
+                      gpointer user_data,
+                      GDestroyNotify notify)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  FinishData *fd = g_new0 (FinishData, 1);
+
+  fd->refs = 1;
+  fd->context = g_main_context_ref (context);
+  fd->done = done;
+  fd->user_data = user_data;
+  fd->notify = notify;
+  self->finishing = TRUE;
+
+  if (self->kind != JC_MEDIA_SINK_FILE || self->mux == NULL)
+    {
+      finish_fire_in_context (fd);
+      finish_data_unref (fd);
+      return;
+    }
+
+  {
+    g_autoptr (GstPad) pad = gst_element_get_static_pad (self->filesink, "sink");
+
+    g_atomic_int_inc (&fd->refs);
+    gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, on_filesink_event, fd, finish_data_unref);
+  }
+  fd->timeout = g_timeout_source_new (timeout_ms);
+  g_source_set_static_name (fd->timeout, "[janus-client] recording finish timeout");
+  g_source_set_callback (fd->timeout, finish_fire, fd, NULL);
+  g_source_attach (fd->timeout, context);
+
+  /* Stop feeding, then end every branch: the muxer writes its index once
+   * all its pads saw EOS. */
+  for (guint i = 0; i < self->tracks->len; i++)
+    {
+      SinkTrack *track = g_ptr_array_index (self->tracks, i);
+
+      if (track->source_pad != NULL)
+        {
+          track->drop_probe = gst_pad_add_probe (track->source_pad, GST_PAD_PROBE_TYPE_DATA_DOWNSTREAM,
+                                                 drop_everything, NULL, NULL);
+          gst_pad_send_event (track->branch_sink, gst_event_new_eos ());
+        }
+      else if (track->mux_pad != NULL)
+        {
+          gst_pad_send_event (track->mux_pad, gst_event_new_eos ());
+        }
+    }
+  finish_data_unref (fd);
+}

@@ -1,0 +1,1035 @@
+/* jc-media-source.c: what a peer sends
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <gst/pbutils/pbutils.h>
+
+#include "jc-error.h"
+#include "jc-media-private.h"
+
+/**
+ * JcMediaSource:
+ *
+ * What a [class@Peer] sends: a moving test pattern and a tone (`test`), a
+ * file or URI, the default camera and microphone (`device`), or any
+ * gst-launch description (`pipeline:DESCRIPTION`) ending in one or two
+ * unlinked source pads.
+ *
+ * Files whose streams are already VP8, VP9, H.264 or Opus are sent as they
+ * are, with no encoder in the pipeline (the file's codec then wins over
+ * [method@MediaSource.set_video_codec]); anything else is decoded and
+ * encoded with the chosen codecs.
+ *
+ * ```c
+ * g_autoptr (JcMediaSource) source = jc_media_source_new ("test", &error);
+ * jc_media_source_set_video_codec (source, JC_VIDEO_CODEC_VP9);
+ * jc_peer_set_source (peer, source);
+ * ```
+ */
+
+typedef enum
+{
+  SOURCE_TEST,
+  SOURCE_URI,
+  SOURCE_DEVICE,
+  SOURCE_PIPELINE,
+} SourceKind;
+
+struct _JcMediaSource
+{
+  GObject parent_instance;
+
+  char *spec; /* (owned) as given */
+  SourceKind kind;
+  char *uri;         /* (owned) (nullable) SOURCE_URI */
+  char *description; /* (owned) (nullable) SOURCE_PIPELINE */
+  JcVideoCodec video_codec;
+  JcAudioCodec audio_codec;
+  gboolean audio;
+  gboolean video;
+  guint bitrate;              /* video bits per second */
+  gboolean passthrough;       /* set by build: no encoder at all */
+  const char *video_encoding; /* set by build (static string) */
+  const char *audio_encoding; /* set by build (static string) */
+};
+
+G_DEFINE_FINAL_TYPE (JcMediaSource, jc_media_source, G_TYPE_OBJECT)
+
+static void
+jc_media_source_finalize (GObject *object)
+{
+  JcMediaSource *self = JC_MEDIA_SOURCE (object);
+
+  g_free (self->spec);
+  g_free (self->uri);
+  g_free (self->description);
+
+  G_OBJECT_CLASS (jc_media_source_parent_class)->finalize (object);
+}
+
+static void
+jc_media_source_class_init (JcMediaSourceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jc_media_source_finalize;
+}
+
+static void
+jc_media_source_init (JcMediaSource *self)
+{
+  self->video_codec = JC_VIDEO_CODEC_VP8;
+  self->audio_codec = JC_AUDIO_CODEC_OPUS;
+  self->audio = TRUE;
+  self->video = TRUE;
+  self->bitrate = 256000;
+}
+
+/**
+ * jc_media_source_new:
+ * @spec: `test`, a file path or URI, `device`, or `pipeline:DESCRIPTION`
+ * @error: return location for a #GError
+ *
+ * Creates a media source. A file that does not exist fails here with
+ * %JC_ERROR_MEDIA; other problems (a file GStreamer cannot read, a missing
+ * camera) surface when the peer builds its pipeline.
+ *
+ * Returns: (transfer full) (nullable): a new source
+ */
+JcMediaSource *
+jc_media_source_new (const char *spec, GError **error)
+{
+  g_autoptr (JcMediaSource) self = NULL;
+  g_autofree char *scheme = NULL;
+
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  if (!gst_is_initialized ())
+    gst_init (NULL, NULL);
+
+  self = g_object_new (JC_TYPE_MEDIA_SOURCE, NULL);
+  self->spec = g_strdup (spec);
+  scheme = g_uri_parse_scheme (spec);
+
+  if (g_str_equal (spec, "test"))
+    {
+      self->kind = SOURCE_TEST;
+    }
+  else if (g_str_equal (spec, "device"))
+    {
+      self->kind = SOURCE_DEVICE;
+    }
+  else if (g_str_has_prefix (spec, "pipeline:"))
+    {
+      self->kind = SOURCE_PIPELINE;
+      self->description = g_strdup (spec + strlen ("pipeline:"));
+      if (*g_strstrip (self->description) == '\0')
+        {
+          g_set_error (error, JC_ERROR, JC_ERROR_INVALID_ARGUMENT,
+                       "“pipeline:” needs a gst-launch description after the colon");
+          return NULL;
+        }
+    }
+  else if (scheme != NULL && gst_uri_is_valid (spec))
+    {
+      self->kind = SOURCE_URI;
+      self->uri = g_strdup (spec);
+    }
+  else
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      if (!g_file_test (spec, G_FILE_TEST_IS_REGULAR))
+        {
+          g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
+                       "Cannot send “%s”: no such file (want a file, a URI, “test”, “device” or “pipeline:…”)",
+                       spec);
+          return NULL;
+        }
+      self->kind = SOURCE_URI;
+      self->uri = gst_filename_to_uri (spec, &local_error);
+      if (self->uri == NULL)
+        {
+          g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Cannot send “%s”: %s", spec, local_error->message);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * jc_media_source_get_spec:
+ * @self: a source
+ *
+ * Gets the specification the source was created from.
+ *
+ * Returns: (transfer none): the specification
+ */
+const char *
+jc_media_source_get_spec (JcMediaSource *self)
+{
+  g_return_val_if_fail (JC_IS_MEDIA_SOURCE (self), NULL);
+
+  return self->spec;
+}
+
+/**
+ * jc_media_source_set_video_codec:
+ * @self: a source
+ * @codec: the codec to encode video with
+ *
+ * Sets the video codec (VP8 unless set). Files already in VP8, VP9 or
+ * H.264 keep their codec.
+ */
+void
+jc_media_source_set_video_codec (JcMediaSource *self, JcVideoCodec codec)
+{
+  g_return_if_fail (JC_IS_MEDIA_SOURCE (self));
+
+  self->video_codec = codec;
+}
+
+/**
+ * jc_media_source_get_video_codec:
+ * @self: a source
+ *
+ * Gets the video codec set with [method@MediaSource.set_video_codec].
+ *
+ * Returns: the video codec
+ */
+JcVideoCodec
+jc_media_source_get_video_codec (JcMediaSource *self)
+{
+  g_return_val_if_fail (JC_IS_MEDIA_SOURCE (self), JC_VIDEO_CODEC_VP8);
+
+  return self->video_codec;
+}
+
+/**
+ * jc_media_source_set_audio_codec:
+ * @self: a source
+ * @codec: the codec to encode audio with
+ *
+ * Sets the audio codec (Opus unless set). Files already in Opus keep it.
+ */
+void
+jc_media_source_set_audio_codec (JcMediaSource *self, JcAudioCodec codec)
+{
+  g_return_if_fail (JC_IS_MEDIA_SOURCE (self));
+
+  self->audio_codec = codec;
+}
+
+/**
+ * jc_media_source_get_audio_codec:
+ * @self: a source
+ *
+ * Gets the audio codec set with [method@MediaSource.set_audio_codec].
+ *
+ * Returns: the audio codec
+ */
+JcAudioCodec
+jc_media_source_get_audio_codec (JcMediaSource *self)
+{
+  g_return_val_if_fail (JC_IS_MEDIA_SOURCE (self), JC_AUDIO_CODEC_OPUS);
+
+  return self->audio_codec;
+}
+
+/**
+ * jc_media_source_set_audio:
+ * @self: a source
+ * @enabled: whether to send audio
+ *
+ * Turns the audio track on (the default) or off.
+ */
+void
+jc_media_source_set_audio (JcMediaSource *self, gboolean enabled)
+{
+  g_return_if_fail (JC_IS_MEDIA_SOURCE (self));
+
+  self->audio = enabled;
+}
+
+/**
+ * jc_media_source_set_video:
+ * @self: a source
+ * @enabled: whether to send video
+ *
+ * Turns the video track on (the default) or off.
+ */
+void
+jc_media_source_set_video (JcMediaSource *self, gboolean enabled)
+{
+  g_return_if_fail (JC_IS_MEDIA_SOURCE (self));
+
+  self->video = enabled;
+}
+
+/**
+ * jc_media_source_set_bitrate:
+ * @self: a source
+ * @bitrate: the video bitrate in bits per second
+ *
+ * Sets the target bitrate of encoded video (256 kbit/s unless set).
+ */
+void
+jc_media_source_set_bitrate (JcMediaSource *self, guint bitrate)
+{
+  g_return_if_fail (JC_IS_MEDIA_SOURCE (self));
+  g_return_if_fail (bitrate >= 16000);
+
+  self->bitrate = bitrate;
+}
+
+/**
+ * jc_video_codec_to_string:
+ * @codec: a video codec
+ *
+ * Gets the codec's lower-case name, as the CLI and Janus spell it.
+ *
+ * Returns: (transfer none): `vp8`, `vp9` or `h264`
+ */
+const char *
+jc_video_codec_to_string (JcVideoCodec codec)
+{
+  switch (codec)
+    {
+    case JC_VIDEO_CODEC_VP9:
+      return "vp9";
+    case JC_VIDEO_CODEC_H264:
+      return "h264";
+    case JC_VIDEO_CODEC_VP8:
+    default:
+      return "vp8";
+    }
+}
+
+/**
+ * jc_video_codec_from_string:
+ * @name: `vp8`, `vp9` or `h264` (any case)
+ * @out_codec: (out): the codec
+ *
+ * Parses a video codec name.
+ *
+ * Returns: %FALSE for an unknown name
+ */
+gboolean
+jc_video_codec_from_string (const char *name, JcVideoCodec *out_codec)
+{
+  static const JcVideoCodec codecs[] = { JC_VIDEO_CODEC_VP8, JC_VIDEO_CODEC_VP9, JC_VIDEO_CODEC_H264 };
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (codecs); i++)
+    if (g_ascii_strcasecmp (name, jc_video_codec_to_string (codecs[i])) == 0)
+      {
+        *out_codec = codecs[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * jc_audio_codec_to_string:
+ * @codec: an audio codec
+ *
+ * Gets the codec's lower-case name, as the CLI and Janus spell it.
+ *
+ * Returns: (transfer none): `opus`, `pcmu` or `pcma`
+ */
+const char *
+jc_audio_codec_to_string (JcAudioCodec codec)
+{
+  switch (codec)
+    {
+    case JC_AUDIO_CODEC_PCMU:
+      return "pcmu";
+    case JC_AUDIO_CODEC_PCMA:
+      return "pcma";
+    case JC_AUDIO_CODEC_OPUS:
+    default:
+      return "opus";
+    }
+}
+
+/**
+ * jc_audio_codec_from_string:
+ * @name: `opus`, `pcmu` or `pcma` (any case)
+ * @out_codec: (out): the codec
+ *
+ * Parses an audio codec name.
+ *
+ * Returns: %FALSE for an unknown name
+ */
+gboolean
+jc_audio_codec_from_string (const char *name, JcAudioCodec *out_codec)
+{
+  static const JcAudioCodec codecs[] = { JC_AUDIO_CODEC_OPUS, JC_AUDIO_CODEC_PCMU, JC_AUDIO_CODEC_PCMA };
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (codecs); i++)
+    if (g_ascii_strcasecmp (name, jc_audio_codec_to_string (codecs[i])) == 0)
+      {
+        *out_codec = codecs[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+jc_media_source_is_passthrough (JcMediaSource *self)
+{
+  return self->passthrough;
+}
+
+const char *
+jc_media_source_get_video_encoding (JcMediaSource *self)
+{
+  return self->video_encoding;
+}
+
+const char *
+jc_media_source_get_audio_encoding (JcMediaSource *self)
+{
+  return self->audio_encoding;
+}
+
+/* Building */
+
+#define RTCP_FB ",rtcp-fb-nack=(boolean)true,rtcp-fb-nack-pli=(boolean)true,rtcp-fb-ccm-fir=(boolean)true"
+
+/* The payloader and the caps webrtcbin needs for an encoded stream. */
+static const char *
+video_payloader (const char *encoding)
+{
+  if (g_str_equal (encoding, "VP9"))
+    return "rtpvp9pay pt=98 mtu=1200 picture-id-mode=15-bit ! capsfilter caps=\"application/x-rtp,media=video,"
+           "encoding-name=VP9,payload=98,clock-rate=90000" RTCP_FB "\"";
+  if (g_str_equal (encoding, "H264"))
+    return "rtph264pay pt=100 mtu=1200 config-interval=-1 aggregate-mode=zero-latency ! "
+           "capsfilter caps=\"application/x-rtp,media=video,encoding-name=H264,payload=100,clock-rate=90000,"
+           "packetization-mode=(string)1,profile-level-id=(string)42e01f" RTCP_FB "\"";
+  return "rtpvp8pay pt=96 mtu=1200 picture-id-mode=15-bit ! capsfilter caps=\"application/x-rtp,media=video,"
+         "encoding-name=VP8,payload=96,clock-rate=90000" RTCP_FB "\"";
+}
+
+static char *
+video_encoder (JcMediaSource *self)
+{
+  guint kbps = self->bitrate / 1000;
+
+  switch (self->video_codec)
+    {
+    case JC_VIDEO_CODEC_VP9:
+      return g_strdup_printf ("vp9enc deadline=1 cpu-used=8 row-mt=true lag-in-frames=0 end-usage=cbr "
+                              "keyframe-max-dist=60 target-bitrate=%u",
+                              self->bitrate);
+    case JC_VIDEO_CODEC_H264:
+      return g_strdup_printf ("x264enc tune=zerolatency speed-preset=ultrafast key-int-max=60 bitrate=%u ! "
+                              "video/x-h264,profile=constrained-baseline",
+                              kbps);
+    case JC_VIDEO_CODEC_VP8:
+    default:
+      return g_strdup_printf ("vp8enc deadline=1 cpu-used=8 lag-in-frames=0 end-usage=cbr "
+                              "keyframe-max-dist=60 error-resilient=default target-bitrate=%u",
+                              self->bitrate);
+    }
+}
+
+static const char *
+video_codec_encoding (JcVideoCodec codec)
+{
+  switch (codec)
+    {
+    case JC_VIDEO_CODEC_VP9:
+      return "VP9";
+    case JC_VIDEO_CODEC_H264:
+      return "H264";
+    case JC_VIDEO_CODEC_VP8:
+    default:
+      return "VP8";
+    }
+}
+
+static const char *
+audio_chain (JcAudioCodec codec)
+{
+  switch (codec)
+    {
+    case JC_AUDIO_CODEC_PCMU:
+      return "audioconvert ! audioresample ! audio/x-raw,rate=8000,channels=1 ! mulawenc ! rtppcmupay pt=0 ! "
+             "capsfilter caps=\"application/x-rtp,media=audio,encoding-name=PCMU,payload=0,clock-rate=8000\"";
+    case JC_AUDIO_CODEC_PCMA:
+      return "audioconvert ! audioresample ! audio/x-raw,rate=8000,channels=1 ! alawenc ! rtppcmapay pt=8 ! "
+             "capsfilter caps=\"application/x-rtp,media=audio,encoding-name=PCMA,payload=8,clock-rate=8000\"";
+    case JC_AUDIO_CODEC_OPUS:
+    default:
+      return "audioconvert ! audioresample ! opusenc bitrate=32000 ! rtpopuspay pt=111 ! "
+             "capsfilter caps=\"application/x-rtp,media=audio,encoding-name=OPUS,payload=111,clock-rate=48000,"
+             "encoding-params=(string)2\"";
+    }
+}
+
+static const char *
+audio_codec_encoding (JcAudioCodec codec)
+{
+  switch (codec)
+    {
+    case JC_AUDIO_CODEC_PCMU:
+      return "PCMU";
+    case JC_AUDIO_CODEC_PCMA:
+      return "PCMA";
+    case JC_AUDIO_CODEC_OPUS:
+    default:
+      return "OPUS";
+    }
+}
+
+#define OPUS_PAY "rtpopuspay pt=111 ! capsfilter caps=\"application/x-rtp,media=audio,encoding-name=OPUS,payload=111," \
+                 "clock-rate=48000,encoding-params=(string)2\""
+
+/* Finds the single unlinked src pad the parsed description left and
+ * ghosts it on @bin as @name. */
+static gboolean
+ghost_unlinked_src (GstBin *bin, const char *name, GError **error)
+{
+  g_autoptr (GstPad) pad = gst_bin_find_unlinked_pad (bin, GST_PAD_SRC);
+  GstPad *ghost;
+
+  if (pad == NULL)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "The %s branch has no output", name);
+      return FALSE;
+    }
+  ghost = gst_ghost_pad_new (name, pad);
+  gst_pad_set_active (ghost, TRUE);
+  return gst_element_add_pad (GST_ELEMENT (bin), ghost);
+}
+
+/* Parses @description into @bin's children (no ghosting by the parser:
+ * delayed links to sometimes pads must stay inside @bin). */
+static gboolean
+add_description (GstBin *bin, const char *description, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GstParseContext) ctx = gst_parse_context_new ();
+  GstElement *parsed;
+
+  parsed = gst_parse_launch_full (description, ctx, GST_PARSE_FLAG_FATAL_ERRORS | GST_PARSE_FLAG_NO_SINGLE_ELEMENT_BINS,
+                                  &local_error);
+  if (parsed == NULL)
+    {
+      g_autofree char *missing = NULL;
+      g_auto (GStrv) names = gst_parse_context_get_missing_elements (ctx);
+
+      if (names != NULL)
+        missing = g_strjoinv (", ", names);
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Cannot build the media pipeline: %s%s%s",
+                   local_error->message, missing != NULL ? " (missing GStreamer elements: " : "",
+                   missing != NULL ? missing : "");
+      if (missing != NULL)
+        g_prefix_error (error, "%s", "");
+      return FALSE;
+    }
+  gst_bin_add (bin, parsed);
+  return TRUE;
+}
+
+static GstElement *
+branch_bin (const char *name, const char *description, GError **error)
+{
+  GstElement *bin = gst_bin_new (name);
+
+  if (!add_description (GST_BIN (bin), description, error) ||
+      !ghost_unlinked_src (GST_BIN (bin), "src", error))
+    {
+      gst_object_unref (gst_object_ref_sink (bin));
+      return NULL;
+    }
+  return bin;
+}
+
+static gboolean
+add_branch (GstBin *outer, const char *name, const char *description, GError **error)
+{
+  GstElement *branch = branch_bin (name, description, error);
+  g_autoptr (GstPad) src = NULL;
+  GstPad *ghost;
+
+  if (branch == NULL)
+    return FALSE;
+  gst_bin_add (outer, branch);
+  src = gst_element_get_static_pad (branch, "src");
+  ghost = gst_ghost_pad_new (name, src);
+  gst_pad_set_active (ghost, TRUE);
+  return gst_element_add_pad (GST_ELEMENT (outer), ghost);
+}
+
+static gboolean
+build_test (JcMediaSource *self, GstBin *outer, GError **error)
+{
+  if (self->video)
+    {
+      g_autofree char *enc = video_encoder (self);
+      g_autofree char *desc = NULL;
+
+      self->video_encoding = video_codec_encoding (self->video_codec);
+      desc = g_strdup_printf ("videotestsrc is-live=true pattern=ball ! "
+                              "video/x-raw,width=320,height=240,framerate=15/1 ! videoconvert ! "
+                              "queue max-size-buffers=2 leaky=downstream ! %s ! %s",
+                              enc, video_payloader (self->video_encoding));
+      if (!add_branch (outer, "video", desc, error))
+        return FALSE;
+    }
+  if (self->audio)
+    {
+      g_autofree char *desc = NULL;
+
+      self->audio_encoding = audio_codec_encoding (self->audio_codec);
+      desc = g_strdup_printf ("audiotestsrc is-live=true wave=sine freq=440 volume=0.2 ! %s",
+                              audio_chain (self->audio_codec));
+      if (!add_branch (outer, "audio", desc, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* What discovery found in a file. */
+typedef struct
+{
+  char *video_caps; /* (owned) (nullable) structure name, e.g. "video/x-vp8" */
+  char *audio_caps; /* (owned) (nullable) */
+} FileInfo;
+
+static gboolean
+discover (JcMediaSource *self, FileInfo *info, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GstDiscoverer) discoverer = gst_discoverer_new (10 * GST_SECOND, &local_error);
+  g_autoptr (GstDiscovererInfo) result = NULL;
+  GList *streams;
+
+  if (discoverer == NULL)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Cannot inspect %s: %s", self->spec, local_error->message);
+      return FALSE;
+    }
+  result = gst_discoverer_discover_uri (discoverer, self->uri, &local_error);
+  if (result == NULL || gst_discoverer_info_get_result (result) != GST_DISCOVERER_OK)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Cannot read media from %s: %s", self->spec,
+                   local_error != NULL ? local_error->message : "not a media file GStreamer understands");
+      return FALSE;
+    }
+
+  streams = gst_discoverer_info_get_video_streams (result);
+  if (streams != NULL)
+    {
+      g_autoptr (GstCaps) caps = gst_discoverer_stream_info_get_caps (streams->data);
+
+      if (caps != NULL && !gst_caps_is_empty (caps))
+        info->video_caps = g_strdup (gst_structure_get_name (gst_caps_get_structure (caps, 0)));
+    }
+  gst_discoverer_stream_info_list_free (streams);
+  streams = gst_discoverer_info_get_audio_streams (result);
+  if (streams != NULL)
+    {
+      g_autoptr (GstCaps) caps = gst_discoverer_stream_info_get_caps (streams->data);
+
+      if (caps != NULL && !gst_caps_is_empty (caps))
+        info->audio_caps = g_strdup (gst_structure_get_name (gst_caps_get_structure (caps, 0)));
+    }
+  gst_discoverer_stream_info_list_free (streams);
+
+  if (info->video_caps == NULL && info->audio_caps == NULL)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "%s holds neither audio nor video", self->spec);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+passthrough_encoding (const char *caps_name)
+{
+  if (g_strcmp0 (caps_name, "video/x-vp8") == 0)
+    return "VP8";
+  if (g_strcmp0 (caps_name, "video/x-vp9") == 0)
+    return "VP9";
+  if (g_strcmp0 (caps_name, "video/x-h264") == 0)
+    return "H264";
+  if (g_strcmp0 (caps_name, "audio/x-opus") == 0)
+    return "OPUS";
+  return NULL;
+}
+
+static gboolean
+build_uri (JcMediaSource *self, GstBin *outer, GError **error)
+{
+  FileInfo info = { 0 };
+  g_autofree char *quoted = NULL;
+  gboolean ok = FALSE;
+  gboolean video = FALSE, audio = FALSE;
+  gboolean any_transcoded = FALSE;
+
+  if (!discover (self, &info, error))
+    goto out;
+
+  video = self->video && info.video_caps != NULL;
+  audio = self->audio && info.audio_caps != NULL;
+  if (!video && !audio)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "%s has no %s to send", self->spec,
+                   self->video ? "video" : "audio");
+      goto out;
+    }
+
+  /* One demuxing front end; each stream is paced to the clock (a file is
+   * not live) and either payloaded as it is or decoded and encoded. */
+  quoted = g_strescape (self->uri, NULL);
+  {
+    g_autoptr (GString) desc = g_string_new (NULL);
+
+    g_string_append_printf (desc, "urisourcebin uri=\"%s\" ! parsebin name=demux", quoted);
+    if (!add_description (outer, desc->str, error))
+      goto out;
+  }
+
+  if (video)
+    {
+      const char *enc = passthrough_encoding (info.video_caps);
+      g_autofree char *desc = NULL;
+
+      if (enc != NULL)
+        {
+          self->video_encoding = enc;
+          desc = g_strdup_printf ("queue name=vq max-size-time=2000000000 ! identity sync=true ! %s%s ! %s",
+                                  g_str_equal (enc, "H264") ? "h264parse config-interval=-1 ! " : "",
+                                  g_str_equal (enc, "H264") ? "video/x-h264,stream-format=avc,alignment=au" : "identity",
+                                  video_payloader (enc));
+        }
+      else
+        {
+          g_autofree char *encoder = video_encoder (self);
+
+          any_transcoded = TRUE;
+          self->video_encoding = video_codec_encoding (self->video_codec);
+          desc = g_strdup_printf ("queue name=vq max-size-time=2000000000 ! decodebin ! videoconvert ! videoscale ! "
+                                  "videorate ! identity sync=true ! %s ! %s",
+                                  encoder, video_payloader (self->video_encoding));
+        }
+      if (!add_branch (outer, "video", desc, error))
+        goto out;
+    }
+  if (audio)
+    {
+      const char *enc = passthrough_encoding (info.audio_caps);
+      g_autofree char *desc = NULL;
+
+      if (enc != NULL)
+        {
+          self->audio_encoding = enc;
+          desc = g_strdup_printf ("queue name=aq max-size-time=2000000000 ! identity sync=true ! opusparse ! %s", OPUS_PAY);
+        }
+      else
+        {
+          any_transcoded = TRUE;
+          self->audio_encoding = audio_codec_encoding (self->audio_codec);
+          desc = g_strdup_printf ("queue name=aq max-size-time=2000000000 ! decodebin ! identity sync=true ! %s",
+                                  audio_chain (self->audio_codec));
+        }
+      if (!add_branch (outer, "audio", desc, error))
+        goto out;
+    }
+
+  /* Link the demuxer's dynamic pads to the branches by media type. */
+  {
+    GstElement *demux = gst_bin_get_by_name (outer, "demux");
+    GstElement *vbin = gst_bin_get_by_name (outer, "video");
+    GstElement *abin = gst_bin_get_by_name (outer, "audio");
+
+    g_object_set_data_full (G_OBJECT (demux), "jc-video-caps", g_strdup (video ? info.video_caps : NULL), g_free);
+    g_object_set_data_full (G_OBJECT (demux), "jc-audio-caps", g_strdup (audio ? info.audio_caps : NULL), g_free);
+    if (vbin != NULL)
+      g_object_set_data_full (G_OBJECT (demux), "jc-video-bin", vbin, gst_object_unref);
+    if (abin != NULL)
+      g_object_set_data_full (G_OBJECT (demux), "jc-audio-bin", abin, gst_object_unref);
+    gst_object_unref (demux);
+  }
+  self->passthrough = !any_transcoded;
+  ok = TRUE;
+
+out:
+  g_free (info.video_caps);
+  g_free (info.audio_caps);
+  return ok;
+}
+
+/* Streaming thread: parsebin exposed a stream. */
+static void
+on_demux_pad_added (GstElement *demux, GstPad *pad, gpointer user_data)
+{
+  g_autoptr (GstCaps) caps = gst_pad_get_current_caps (pad);
+  const char *name;
+  GstElement *target = NULL;
+
+  if (caps == NULL)
+    caps = gst_pad_query_caps (pad, NULL);
+  if (caps == NULL || gst_caps_is_empty (caps))
+    return;
+  name = gst_structure_get_name (gst_caps_get_structure (caps, 0));
+  if (g_strcmp0 (name, g_object_get_data (G_OBJECT (demux), "jc-video-caps")) == 0)
+    target = g_object_steal_data (G_OBJECT (demux), "jc-video-bin");
+  else if (g_strcmp0 (name, g_object_get_data (G_OBJECT (demux), "jc-audio-caps")) == 0)
+    target = g_object_steal_data (G_OBJECT (demux), "jc-audio-bin");
+  if (target == NULL)
+    return; /* a stream we do not send (a second video, subtitles, …) */
+
+  {
+    GstElement *queue = gst_bin_get_by_name (GST_BIN (target), g_str_has_prefix (name, "video/") ? "vq" : "aq");
+    g_autoptr (GstPad) sink = gst_element_get_static_pad (queue, "sink");
+    g_autoptr (GstPad) ghost = NULL;
+
+    /* The branch's queue is inside a bin: ghost its sink pad once. */
+    ghost = gst_ghost_pad_new (NULL, sink);
+    gst_pad_set_active (ghost, TRUE);
+    gst_element_add_pad (target, gst_object_ref (ghost));
+    gst_pad_link (pad, ghost);
+    gst_object_unref (queue);
+  }
+  gst_object_unref (target);
+}
+
+static gboolean
+find_device (const char *klass, GstDevice **out_device)
+{
+  g_autoptr (GstDeviceMonitor) monitor = gst_device_monitor_new ();
+  GList *devices;
+
+  gst_device_monitor_add_filter (monitor, klass, NULL);
+  if (!gst_device_monitor_start (monitor))
+    return FALSE;
+  devices = gst_device_monitor_get_devices (monitor);
+  gst_device_monitor_stop (monitor);
+  if (devices == NULL)
+    return FALSE;
+  *out_device = g_object_ref (devices->data);
+  g_list_free_full (devices, gst_object_unref);
+  return TRUE;
+}
+
+static gboolean
+add_device_branch (GstBin *outer, const char *name, GstDevice *device, const char *chain, GError **error)
+{
+  GstElement *bin = gst_bin_new (name);
+  GstElement *src = gst_device_create_element (device, NULL);
+  g_autoptr (GstPad) src_pad = NULL;
+  g_autoptr (GstPad) sink_pad = NULL;
+  g_autoptr (GstPad) out = NULL;
+  GstElement *parsed;
+  GstPad *ghost;
+
+  if (src == NULL)
+    {
+      gst_object_unref (gst_object_ref_sink (bin));
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Cannot open the %s device", name);
+      return FALSE;
+    }
+  gst_bin_add (GST_BIN (bin), src);
+  if (!add_description (GST_BIN (bin), chain, error))
+    {
+      gst_object_unref (gst_object_ref_sink (bin));
+      return FALSE;
+    }
+  parsed = GST_ELEMENT (g_list_first (GST_BIN (bin)->children)->data);
+  sink_pad = gst_bin_find_unlinked_pad (GST_BIN (parsed), GST_PAD_SINK);
+  src_pad = gst_element_get_static_pad (src, "src");
+  if (sink_pad == NULL || src_pad == NULL || gst_pad_link (src_pad, sink_pad) != GST_PAD_LINK_OK)
+    {
+      gst_object_unref (gst_object_ref_sink (bin));
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Cannot link the %s device", name);
+      return FALSE;
+    }
+  out = gst_bin_find_unlinked_pad (GST_BIN (bin), GST_PAD_SRC);
+  ghost = gst_ghost_pad_new ("src", out);
+  gst_pad_set_active (ghost, TRUE);
+  gst_element_add_pad (bin, ghost);
+  gst_bin_add (outer, bin);
+  ghost = gst_ghost_pad_new (name, ghost);
+  gst_pad_set_active (ghost, TRUE);
+  return gst_element_add_pad (GST_ELEMENT (outer), ghost);
+}
+
+static gboolean
+build_device (JcMediaSource *self, GstBin *outer, GError **error)
+{
+  if (self->video)
+    {
+      g_autoptr (GstDevice) camera = NULL;
+      g_autofree char *enc = video_encoder (self);
+      g_autofree char *chain = NULL;
+
+      if (!find_device ("Video/Source", &camera))
+        {
+          g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
+                       "No camera found (no Video/Source device); use --no-video or another --input");
+          return FALSE;
+        }
+      self->video_encoding = video_codec_encoding (self->video_codec);
+      chain = g_strdup_printf ("bin.( queue ! decodebin ! videoconvert ! videoscale ! videorate ! "
+                               "video/x-raw,width=640,height=480,framerate=30/1 ! %s ! %s )",
+                               enc, video_payloader (self->video_encoding));
+      if (!add_device_branch (outer, "video", camera, chain, error))
+        return FALSE;
+    }
+  if (self->audio)
+    {
+      g_autoptr (GstDevice) microphone = NULL;
+      g_autofree char *chain = NULL;
+
+      if (!find_device ("Audio/Source", &microphone))
+        {
+          g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
+                       "No microphone found (no Audio/Source device); use --no-audio or another --input");
+          return FALSE;
+        }
+      self->audio_encoding = audio_codec_encoding (self->audio_codec);
+      chain = g_strdup_printf ("bin.( queue ! %s )", audio_chain (self->audio_codec));
+      if (!add_device_branch (outer, "audio", microphone, chain, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "pipeline:…": the user's description ends in unlinked source pads; each
+ * is decoded if needed and encoded with the chosen codec. */
+static gboolean
+build_pipeline (JcMediaSource *self, GstBin *outer, GError **error)
+{
+  GstPad *pad;
+  guint n_pads = 0;
+
+  if (!add_description (outer, self->description, error))
+    return FALSE;
+
+  while ((pad = gst_bin_find_unlinked_pad (outer, GST_PAD_SRC)) != NULL)
+    {
+      g_autoptr (GstCaps) caps = gst_pad_query_caps (pad, NULL);
+      const char *name = caps != NULL && !gst_caps_is_empty (caps) && !gst_caps_is_any (caps)
+                             ? gst_structure_get_name (gst_caps_get_structure (caps, 0))
+                             : "";
+      gboolean is_video = g_str_has_prefix (name, "video/") || g_str_has_prefix (name, "image/");
+      gboolean is_audio = g_str_has_prefix (name, "audio/");
+      g_autofree char *desc = NULL;
+      GstElement *branch;
+      g_autoptr (GstPad) sink = NULL;
+      g_autoptr (GstPad) src = NULL;
+      GstPad *ghost;
+
+      if ((!is_video && !is_audio) || (is_video && gst_bin_get_by_name (outer, "video") != NULL) ||
+          (is_audio && gst_bin_get_by_name (outer, "audio") != NULL))
+        {
+          g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
+                       "The pipeline's output pad %s:%s gives “%s”: want at most one video and one audio pad",
+                       GST_DEBUG_PAD_NAME (pad), *name != '\0' ? name : "unknown caps");
+          gst_object_unref (pad);
+          return FALSE;
+        }
+      if (is_video)
+        {
+          g_autofree char *enc = video_encoder (self);
+
+          self->video_encoding = video_codec_encoding (self->video_codec);
+          desc = g_strdup_printf ("queue ! %s%s ! %s", g_str_has_prefix (name, "video/x-raw") ? "videoconvert" : "decodebin ! videoconvert",
+                                  "", video_payloader (self->video_encoding));
+          g_free (g_steal_pointer (&desc));
+          desc = g_strdup_printf ("queue ! %s ! %s ! %s",
+                                  g_str_has_prefix (name, "video/x-raw") ? "videoconvert" : "decodebin ! videoconvert",
+                                  enc, video_payloader (self->video_encoding));
+        }
+      else
+        {
+          self->audio_encoding = audio_codec_encoding (self->audio_codec);
+          desc = g_strdup_printf ("queue ! %s%s", g_str_has_prefix (name, "audio/x-raw") ? "" : "decodebin ! ",
+                                  audio_chain (self->audio_codec));
+        }
+      branch = gst_bin_new (is_video ? "video" : "audio");
+      if (!add_description (GST_BIN (branch), desc, error))
+        {
+          gst_object_unref (gst_object_ref_sink (branch));
+          gst_object_unref (pad);
+          return FALSE;
+        }
+      sink = gst_bin_find_unlinked_pad (GST_BIN (branch), GST_PAD_SINK);
+      ghost = gst_ghost_pad_new ("sink", sink);
+      gst_pad_set_active (ghost, TRUE);
+      gst_element_add_pad (branch, ghost);
+      src = gst_bin_find_unlinked_pad (GST_BIN (branch), GST_PAD_SRC);
+      ghost = gst_ghost_pad_new ("src", src);
+      gst_pad_set_active (ghost, TRUE);
+      gst_element_add_pad (branch, ghost);
+      gst_bin_add (outer, branch);
+      gst_pad_link (pad, gst_element_get_static_pad (branch, "sink"));
+      gst_object_unref (pad);
+      ghost = gst_ghost_pad_new (is_video ? "video" : "audio", gst_element_get_static_pad (branch, "src"));
+      gst_pad_set_active (ghost, TRUE);
+      gst_element_add_pad (GST_ELEMENT (outer), ghost);
+      n_pads++;
+    }
+  if (n_pads == 0)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
+                   "The pipeline “%s” has no unlinked source pad to send", self->description);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GstElement *
+jc_media_source_build (JcMediaSource *self, GError **error)
+{
+  GstElement *outer;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (JC_IS_MEDIA_SOURCE (self), NULL);
+
+  if (!self->audio && !self->video)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_INVALID_ARGUMENT, "Nothing to send: audio and video are both off");
+      return NULL;
+    }
+  self->video_encoding = NULL;
+  self->audio_encoding = NULL;
+  self->passthrough = FALSE;
+  outer = gst_object_ref_sink (gst_bin_new ("jc-source"));
+  switch (self->kind)
+    {
+    case SOURCE_TEST:
+      ok = build_test (self, GST_BIN (outer), error);
+      break;
+    case SOURCE_URI:
+      ok = build_uri (self, GST_BIN (outer), error);
+      if (ok)
+        {
+          GstElement *demux = gst_bin_get_by_name (GST_BIN (outer), "demux");
+
+          g_signal_connect (demux, "pad-added", G_CALLBACK (on_demux_pad_added), NULL);
+          gst_object_unref (demux);
+        }
+      break;
+    case SOURCE_DEVICE:
+      ok = build_device (self, GST_BIN (outer), error);
+      break;
+    case SOURCE_PIPELINE:
+      ok = build_pipeline (self, GST_BIN (outer), error);
+      break;
+    }
+  if (!ok)
+    {
+      gst_object_unref (outer);
+      return NULL;
+    }
+  return outer;
+}

@@ -1,0 +1,70 @@
+/* jc-peer-private.h: JcPeer's insides, shared by its two source files
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <gst/gst.h>
+
+#include "jc-peer.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *direction; /* (owned) "sent" or "received" */
+  char *kind;      /* (owned) */
+  char *codec;     /* (owned) */
+  GstPad *pad;     /* (owned) webrtcbin's pad */
+  gboolean video;
+  gssize packets; /* atomic */
+  gssize bytes;   /* atomic */
+  gssize frames;  /* atomic: sent tracks only */
+} PeerTrack;
+
+/* What webrtcbin's threads may hold: never the peer itself. */
+typedef struct
+{
+  GWeakRef peer;
+  GMainContext *context; /* (owned) */
+} PeerBridge;
+
+struct _JcPeer
+{
+  GObject parent_instance;
+
+  JcHandle *handle;      /* (owned) */
+  GMainContext *context; /* (owned) thread-default at construction */
+  PeerBridge *bridge;    /* (owned) atomic rc box */
+  GstElement *pipeline;  /* (owned) */
+  GstElement *webrtc;    /* (unowned) in the pipeline */
+  GSource *bus_source;   /* (owned) */
+  JcMediaSource *source; /* (owned) (nullable) */
+  JcMediaSink *sink;     /* (owned) (nullable) */
+  GPtrArray *tracks;     /* (owned) PeerTrack; guarded by tracks_lock */
+  GMutex tracks_lock;
+  GPtrArray *pending_candidates; /* (owned) JsonObject, until the remote description is set */
+  gboolean started;
+  gboolean remote_set;
+  gboolean webrtcup;
+  gboolean sent_completed;
+  gboolean stopped;
+  char *ice_state;        /* (owned) */
+  char *connection_state; /* (owned) */
+  GError *error;          /* (owned) (nullable) the first pipeline error */
+  gulong trickle_id;
+  gulong webrtcup_id;
+};
+
+typedef void (*PeerHopFunc) (JcPeer *self, gpointer data);
+
+/* Runs @func (peer, @data) in the peer's context if the peer still lives;
+ * @free_data always runs. Any thread. */
+void jc_peer_hop (PeerBridge *bridge, PeerHopFunc func, gpointer data, GDestroyNotify free_data);
+PeerTrack *jc_peer_add_track (JcPeer *self, const char *direction, const char *kind, const char *codec, GstPad *pad);
+void jc_peer_add_remote_candidate (JcPeer *self, JsonObject *candidate);
+void jc_peer_teardown (JcPeer *self);
+void jc_peer_bridge_unref (gpointer bridge);
+char *jc_peer_pad_mid (GstPad *pad);
+
+G_END_DECLS

@@ -1,0 +1,866 @@
+/* jc-peer.c: one WebRTC PeerConnection for one handle
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "jc-peer.h"
+
+#include <agent.h>
+#include <gst/rtp/gstrtpbuffer.h>
+#include <gst/sdp/sdp.h>
+#include <gst/video/video.h>
+#include <gst/webrtc/webrtc.h>
+
+#include "jc-error.h"
+#include "jc-json-private.h"
+#include "jc-media-private.h"
+#include "jc-peer-private.h"
+
+/**
+ * JcPeer:
+ *
+ * One WebRTC PeerConnection, through GStreamer's webrtcbin, for one
+ * [class@Handle].
+ *
+ * The peer sends what its [class@MediaSource] gives and hands each track
+ * it receives to its [class@MediaSink]. It offers
+ * ([method@Peer.create_offer_async], then
+ * [method@Peer.set_remote_description_async] with Janus's answer) or
+ * answers Janus's offer ([method@Peer.create_answer_async]). ICE
+ * candidates are trickled through the handle both ways; Janus's early
+ * candidates wait until the remote description is set. When Janus says
+ * `webrtcup`, a keyframe is forced (Janus may drop the first one).
+ *
+ * webrtcbin's own threads never touch the peer: everything is handed to
+ * the main context that was the thread-default when the peer was created.
+ *
+ * ```c
+ * g_autoptr (JcPeer) peer = jc_peer_new (handle);
+ * jc_peer_set_source (peer, source);
+ * jc_peer_set_sink (peer, sink);
+ * jc_peer_create_offer_async (peer, NULL, on_offer, NULL);
+ * ```
+ */
+
+G_DEFINE_FINAL_TYPE (JcPeer, jc_peer, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_HANDLE,
+  PROP_ICE_STATE,
+  PROP_CONNECTION_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+peer_track_free (PeerTrack *track)
+{
+  g_free (track->direction);
+  g_free (track->kind);
+  g_free (track->codec);
+  g_clear_object (&track->pad);
+  g_free (track);
+}
+
+static void
+bridge_clear (PeerBridge *bridge)
+{
+  g_weak_ref_clear (&bridge->peer);
+  g_main_context_unref (bridge->context);
+}
+
+void
+jc_peer_bridge_unref (gpointer bridge)
+{
+  g_atomic_rc_box_release_full (bridge, (GDestroyNotify) bridge_clear);
+}
+
+/* Runs @func (peer, data) in the peer's context if the peer still lives. */
+
+typedef struct
+{
+  PeerBridge *bridge;
+  PeerHopFunc func;
+  gpointer data;
+  GDestroyNotify free_data;
+} PeerHop;
+
+static gboolean
+hop_dispatch (gpointer user_data)
+{
+  PeerHop *hop = user_data;
+  g_autoptr (JcPeer) self = g_weak_ref_get (&hop->bridge->peer);
+
+  if (self != NULL)
+    hop->func (self, hop->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hop_free (gpointer user_data)
+{
+  PeerHop *hop = user_data;
+
+  if (hop->free_data != NULL && hop->data != NULL)
+    hop->free_data (hop->data);
+  jc_peer_bridge_unref (hop->bridge);
+  g_free (hop);
+}
+
+void
+jc_peer_hop (PeerBridge *bridge, PeerHopFunc func, gpointer data, GDestroyNotify free_data)
+{
+  PeerHop *h = g_new0 (PeerHop, 1);
+  GSource *source = g_idle_source_new ();
+
+  h->bridge = g_atomic_rc_box_acquire (bridge);
+  h->func = func;
+  h->data = data;
+  h->free_data = free_data;
+  g_source_set_static_name (source, "[janus-client] webrtcbin hop");
+  g_source_set_callback (source, hop_dispatch, h, hop_free);
+  g_source_attach (source, bridge->context);
+  g_source_unref (source);
+}
+
+static void
+set_error (JcPeer *self, GError *error)
+{
+  if (self->error == NULL)
+    self->error = g_error_copy (error);
+  g_signal_emit (self, signals[SIGNAL_ERROR], 0, error);
+}
+
+/* ICE: local candidates */
+
+typedef struct
+{
+  guint mline;
+  char *candidate;
+} CandidateHop;
+
+static void
+candidate_hop_free (gpointer data)
+{
+  CandidateHop *c = data;
+
+  g_free (c->candidate);
+  g_free (c);
+}
+
+static void
+deliver_candidate (JcPeer *self, gpointer data)
+{
+  CandidateHop *c = data;
+
+  if (self->stopped || !jc_handle_is_attached (self->handle))
+    return;
+  jc_handle_trickle_async (self->handle, c->candidate, NULL, (int) c->mline, NULL, NULL, NULL);
+}
+
+/* webrtcbin's thread: copy, hop, nothing else. */
+static void
+on_ice_candidate (GstElement *webrtc, guint mline, const char *candidate, gpointer user_data)
+{
+  CandidateHop *c = g_new0 (CandidateHop, 1);
+
+  c->mline = mline;
+  c->candidate = g_strdup (candidate);
+  jc_peer_hop (user_data, deliver_candidate, c, candidate_hop_free);
+}
+
+static void
+deliver_gathering (JcPeer *self, gpointer data)
+{
+  GstWebRTCICEGatheringState state;
+
+  g_object_get (self->webrtc, "ice-gathering-state", &state, NULL);
+  if (state != GST_WEBRTC_ICE_GATHERING_STATE_COMPLETE || self->sent_completed || self->stopped)
+    return;
+  self->sent_completed = TRUE;
+  if (jc_handle_is_attached (self->handle))
+    jc_handle_trickle_async (self->handle, NULL, NULL, -1, NULL, NULL, NULL);
+}
+
+static void
+on_gathering_state (GObject *webrtc, GParamSpec *pspec, gpointer user_data)
+{
+  jc_peer_hop (user_data, deliver_gathering, NULL, NULL);
+}
+
+static const char *
+enum_nick (GType type, int value)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *v = g_enum_get_value (klass, value);
+
+  return v != NULL ? v->value_nick : "unknown";
+}
+
+static void
+deliver_states (JcPeer *self, gpointer data)
+{
+  GstWebRTCICEConnectionState ice;
+  GstWebRTCPeerConnectionState pc;
+  const char *ice_nick, *pc_nick;
+
+  g_object_get (self->webrtc, "ice-connection-state", &ice, "connection-state", &pc, NULL);
+  ice_nick = enum_nick (GST_TYPE_WEBRTC_ICE_CONNECTION_STATE, ice);
+  pc_nick = enum_nick (GST_TYPE_WEBRTC_PEER_CONNECTION_STATE, pc);
+  if (g_strcmp0 (self->ice_state, ice_nick) != 0)
+    {
+      g_free (self->ice_state);
+      self->ice_state = g_strdup (ice_nick);
+      g_debug ("Handle %" G_GUINT64_FORMAT ": ICE %s", jc_handle_get_id (self->handle), ice_nick);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICE_STATE]);
+    }
+  if (g_strcmp0 (self->connection_state, pc_nick) != 0)
+    {
+      g_free (self->connection_state);
+      self->connection_state = g_strdup (pc_nick);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION_STATE]);
+    }
+}
+
+static void
+on_state_notify (GObject *webrtc, GParamSpec *pspec, gpointer user_data)
+{
+  jc_peer_hop (user_data, deliver_states, NULL, NULL);
+}
+
+/* ICE: remote candidates */
+
+void
+jc_peer_add_remote_candidate (JcPeer *self, JsonObject *candidate)
+{
+  gboolean completed = FALSE;
+  const char *line = jc_json_lookup_string (candidate, "candidate");
+  gint64 mline = 0;
+
+  if (jc_json_lookup_bool (candidate, "completed", &completed) && completed)
+    {
+      g_signal_emit_by_name (self->webrtc, "add-ice-candidate", 0, "");
+      return;
+    }
+  if (line == NULL)
+    {
+      g_debug ("Ignoring a trickled candidate without a candidate line");
+      return;
+    }
+  if (!jc_json_lookup_int (candidate, "sdpMLineIndex", &mline) || mline < 0 || mline > 255)
+    mline = 0;
+  g_signal_emit_by_name (self->webrtc, "add-ice-candidate", (guint) mline, line);
+}
+
+static void
+on_handle_trickle (JcHandle *handle, JsonObject *candidate, gpointer user_data)
+{
+  JcPeer *self = user_data;
+
+  if (self->stopped)
+    return;
+  if (!self->remote_set)
+    {
+      g_ptr_array_add (self->pending_candidates, json_object_ref (candidate));
+      return;
+    }
+  jc_peer_add_remote_candidate (self, candidate);
+}
+
+static void
+force_keyframes (JcPeer *self)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->tracks_lock);
+
+  for (guint i = 0; i < self->tracks->len; i++)
+    {
+      PeerTrack *track = g_ptr_array_index (self->tracks, i);
+
+      if (track->video && g_str_equal (track->direction, "sent"))
+        gst_pad_push_event (track->pad, gst_video_event_new_upstream_force_key_unit (GST_CLOCK_TIME_NONE, TRUE, 0));
+    }
+}
+
+static void
+on_handle_webrtcup (JcHandle *handle, gpointer user_data)
+{
+  JcPeer *self = user_data;
+
+  self->webrtcup = TRUE;
+  /* Janus drops SRTP that beats its DTLS, sometimes the first keyframe. */
+  force_keyframes (self);
+}
+
+/* Counting */
+
+static GstPadProbeReturn
+count_rtp (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
+{
+  PeerTrack *track = user_data;
+  GstBuffer *buffer = GST_PAD_PROBE_INFO_BUFFER (info);
+  GstRTPBuffer rtp = GST_RTP_BUFFER_INIT;
+
+  g_atomic_pointer_add (&track->packets, 1);
+  g_atomic_pointer_add (&track->bytes, (gssize) gst_buffer_get_size (buffer));
+  if (g_str_equal (track->direction, "sent") && gst_rtp_buffer_map (buffer, GST_MAP_READ, &rtp))
+    {
+      /* A marker ends a video frame; every audio packet is one. */
+      if (!track->video || gst_rtp_buffer_get_marker (&rtp))
+        g_atomic_pointer_add (&track->frames, 1);
+      gst_rtp_buffer_unmap (&rtp);
+    }
+  return GST_PAD_PROBE_OK;
+}
+
+PeerTrack *
+jc_peer_add_track (JcPeer *self, const char *direction, const char *kind, const char *codec, GstPad *pad)
+{
+  PeerTrack *track = g_new0 (PeerTrack, 1);
+
+  track->direction = g_strdup (direction);
+  track->kind = g_strdup (kind);
+  track->codec = g_ascii_strdown (codec != NULL ? codec : "unknown", -1);
+  track->pad = gst_object_ref (pad);
+  track->video = g_str_equal (kind, "video");
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, count_rtp, track, NULL);
+  g_mutex_lock (&self->tracks_lock);
+  g_ptr_array_add (self->tracks, track);
+  g_mutex_unlock (&self->tracks_lock);
+  return track;
+}
+
+/* Incoming tracks: streaming thread */
+
+typedef struct
+{
+  GError *error;
+} ErrorHop;
+
+static void
+deliver_error (JcPeer *self, gpointer data)
+{
+  set_error (self, data);
+}
+
+char *
+jc_peer_pad_mid (GstPad *pad)
+{
+  g_autoptr (GstWebRTCRTPTransceiver) transceiver = NULL;
+  char *mid = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (pad), "transceiver") == NULL)
+    return NULL;
+  g_object_get (pad, "transceiver", &transceiver, NULL);
+  if (transceiver != NULL)
+    g_object_get (transceiver, "mid", &mid, NULL);
+  return mid;
+}
+
+static void
+on_pad_added (GstElement *webrtc, GstPad *pad, gpointer user_data)
+{
+  PeerBridge *bridge = user_data;
+  g_autoptr (JcPeer) self = g_weak_ref_get (&bridge->peer);
+  g_autoptr (GstCaps) caps = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *mid = NULL;
+  g_autofree char *encoding = NULL;
+  const GstStructure *s;
+  const char *media;
+
+  if (self == NULL || GST_PAD_DIRECTION (pad) != GST_PAD_SRC)
+    return;
+  caps = gst_pad_get_current_caps (pad);
+  if (caps == NULL)
+    caps = gst_pad_query_caps (pad, NULL);
+  s = gst_caps_get_structure (caps, 0);
+  media = gst_structure_get_string (s, "media");
+  encoding = g_ascii_strup (gst_structure_get_string (s, "encoding-name") != NULL ? gst_structure_get_string (s, "encoding-name") : "UNKNOWN", -1);
+  mid = jc_peer_pad_mid (pad);
+  if (media == NULL)
+    return;
+
+  jc_peer_add_track (self, "received", media, encoding, pad);
+  if (self->sink == NULL)
+    {
+      /* Nobody wants it: keep the pad drained. */
+      GstElement *fake = gst_element_factory_make ("fakesink", NULL);
+      g_autoptr (GstPad) sink = gst_element_get_static_pad (fake, "sink");
+
+      g_object_set (fake, "sync", FALSE, "async", FALSE, NULL);
+      gst_bin_add (GST_BIN (self->pipeline), fake);
+      gst_element_sync_state_with_parent (fake);
+      gst_pad_link (pad, sink);
+      return;
+    }
+  if (!jc_media_sink_link_pad (self->sink, pad, media, mid, encoding, &error))
+    jc_peer_hop (bridge, deliver_error, g_steal_pointer (&error), (GDestroyNotify) g_error_free);
+}
+
+/* Bus */
+
+static gboolean
+on_bus_message (GstBus *bus, GstMessage *message, gpointer user_data)
+{
+  JcPeer *self = user_data;
+
+  if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
+    {
+      g_autoptr (GError) gst_error = NULL;
+      g_autofree char *debug = NULL;
+      g_autoptr (GError) error = NULL;
+
+      gst_message_parse_error (message, &gst_error, &debug);
+      g_debug ("GStreamer error from %s: %s (%s)", GST_OBJECT_NAME (message->src), gst_error->message,
+               debug != NULL ? debug : "");
+      if (self->stopped)
+        return G_SOURCE_CONTINUE;
+      error = g_error_new (JC_ERROR, JC_ERROR_MEDIA, "Media pipeline error in %s: %s", GST_OBJECT_NAME (message->src),
+                           gst_error->message);
+      set_error (self, error);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* GObject */
+
+static void
+jc_peer_constructed (GObject *object)
+{
+  JcPeer *self = JC_PEER (object);
+  g_autofree char *name = NULL;
+  g_autoptr (GstBus) bus = NULL;
+
+  G_OBJECT_CLASS (jc_peer_parent_class)->constructed (object);
+
+  name = g_strdup_printf ("jc-peer-%" G_GUINT64_FORMAT, jc_handle_get_id (self->handle));
+  self->pipeline = gst_object_ref_sink (gst_pipeline_new (name));
+  self->webrtc = gst_element_factory_make ("webrtcbin", "webrtc");
+  g_assert (self->webrtc != NULL);
+  g_object_set (self->webrtc, "bundle-policy", GST_WEBRTC_BUNDLE_POLICY_MAX_BUNDLE, "latency", 100, NULL);
+  gst_bin_add (GST_BIN (self->pipeline), self->webrtc);
+
+  /* No ICE-TCP (Janus does not use it here) and no UPnP (noise). */
+  {
+    GObject *ice = NULL;
+
+    g_object_get (self->webrtc, "ice-agent", &ice, NULL);
+    if (ice != NULL)
+      {
+        GObject *agent = NULL;
+
+        if (g_object_class_find_property (G_OBJECT_GET_CLASS (ice), "ice-tcp") != NULL)
+          g_object_set (ice, "ice-tcp", FALSE, NULL);
+        if (g_object_class_find_property (G_OBJECT_GET_CLASS (ice), "agent") != NULL)
+          g_object_get (ice, "agent", &agent, NULL);
+        if (agent != NULL)
+          {
+            g_object_set (agent, "upnp", FALSE, NULL);
+            g_object_unref (agent);
+          }
+        g_object_unref (ice);
+      }
+  }
+
+  self->bridge = g_atomic_rc_box_new0 (PeerBridge);
+  g_weak_ref_init (&self->bridge->peer, self);
+  self->bridge->context = g_main_context_ref (self->context);
+
+  g_signal_connect_data (self->webrtc, "on-ice-candidate", G_CALLBACK (on_ice_candidate),
+                         g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
+  g_signal_connect_data (self->webrtc, "notify::ice-gathering-state", G_CALLBACK (on_gathering_state),
+                         g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
+  g_signal_connect_data (self->webrtc, "notify::ice-connection-state", G_CALLBACK (on_state_notify),
+                         g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
+  g_signal_connect_data (self->webrtc, "notify::connection-state", G_CALLBACK (on_state_notify),
+                         g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
+  g_signal_connect_data (self->webrtc, "pad-added", G_CALLBACK (on_pad_added),
+                         g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
+
+  bus = gst_pipeline_get_bus (GST_PIPELINE (self->pipeline));
+  self->bus_source = gst_bus_create_watch (bus);
+  g_source_set_static_name (self->bus_source, "[janus-client] peer bus");
+  g_source_set_callback (self->bus_source, G_SOURCE_FUNC (on_bus_message), self, NULL);
+  g_source_attach (self->bus_source, self->context);
+
+  self->trickle_id = g_signal_connect (self->handle, "trickle", G_CALLBACK (on_handle_trickle), self);
+  self->webrtcup_id = g_signal_connect (self->handle, "webrtcup", G_CALLBACK (on_handle_webrtcup), self);
+}
+
+void
+jc_peer_teardown (JcPeer *self)
+{
+  if (self->pipeline == NULL)
+    return;
+  self->stopped = TRUE;
+  /* Joins webrtcbin's and the streaming threads. */
+  gst_element_set_state (self->pipeline, GST_STATE_NULL);
+}
+
+static void
+jc_peer_dispose (GObject *object)
+{
+  JcPeer *self = JC_PEER (object);
+
+  jc_peer_teardown (self);
+  if (self->handle != NULL)
+    {
+      g_clear_signal_handler (&self->trickle_id, self->handle);
+      g_clear_signal_handler (&self->webrtcup_id, self->handle);
+    }
+  if (self->bus_source != NULL)
+    {
+      g_source_destroy (self->bus_source);
+      g_clear_pointer (&self->bus_source, g_source_unref);
+    }
+  if (self->webrtc != NULL)
+    g_signal_handlers_disconnect_matched (self->webrtc, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self->bridge);
+  if (self->tracks != NULL)
+    {
+      g_mutex_lock (&self->tracks_lock);
+      g_ptr_array_set_size (self->tracks, 0);
+      g_mutex_unlock (&self->tracks_lock);
+    }
+  g_clear_object (&self->pipeline);
+  self->webrtc = NULL;
+  g_clear_object (&self->source);
+  g_clear_object (&self->sink);
+  g_clear_object (&self->handle);
+
+  G_OBJECT_CLASS (jc_peer_parent_class)->dispose (object);
+}
+
+static void
+jc_peer_finalize (GObject *object)
+{
+  JcPeer *self = JC_PEER (object);
+
+  if (self->bridge != NULL)
+    jc_peer_bridge_unref (self->bridge);
+  g_ptr_array_unref (self->tracks);
+  g_mutex_clear (&self->tracks_lock);
+  g_ptr_array_unref (self->pending_candidates);
+  g_free (self->ice_state);
+  g_free (self->connection_state);
+  g_clear_error (&self->error);
+  g_main_context_unref (self->context);
+
+  G_OBJECT_CLASS (jc_peer_parent_class)->finalize (object);
+}
+
+static void
+jc_peer_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  JcPeer *self = JC_PEER (object);
+
+  switch (prop_id)
+    {
+    case PROP_HANDLE:
+      g_value_set_object (value, self->handle);
+      break;
+    case PROP_ICE_STATE:
+      g_value_set_string (value, self->ice_state);
+      break;
+    case PROP_CONNECTION_STATE:
+      g_value_set_string (value, self->connection_state);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jc_peer_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  JcPeer *self = JC_PEER (object);
+
+  switch (prop_id)
+    {
+    case PROP_HANDLE:
+      self->handle = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jc_peer_class_init (JcPeerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = jc_peer_constructed;
+  object_class->dispose = jc_peer_dispose;
+  object_class->finalize = jc_peer_finalize;
+  object_class->get_property = jc_peer_get_property;
+  object_class->set_property = jc_peer_set_property;
+
+  /**
+   * JcPeer:handle:
+   *
+   * The handle whose PeerConnection this is.
+   */
+  properties[PROP_HANDLE] =
+      g_param_spec_object ("handle", NULL, NULL, JC_TYPE_HANDLE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * JcPeer:ice-state:
+   *
+   * The ICE connection state: `new`, `checking`, `connected`,
+   * `completed`, `failed`, `disconnected` or `closed`.
+   */
+  properties[PROP_ICE_STATE] =
+      g_param_spec_string ("ice-state", NULL, NULL, "new",
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * JcPeer:connection-state:
+   *
+   * The PeerConnection state: `new`, `connecting`, `connected`,
+   * `disconnected`, `failed` or `closed`.
+   */
+  properties[PROP_CONNECTION_STATE] =
+      g_param_spec_string ("connection-state", NULL, NULL, "new",
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * JcPeer::error:
+   * @self: the peer
+   * @error: what went wrong (%JC_ERROR_MEDIA)
+   *
+   * Emitted in the peer's main context when the media pipeline failed.
+   */
+  signals[SIGNAL_ERROR] =
+      g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+jc_peer_init (JcPeer *self)
+{
+  self->context = g_main_context_ref_thread_default ();
+  self->tracks = g_ptr_array_new_with_free_func ((GDestroyNotify) peer_track_free);
+  g_mutex_init (&self->tracks_lock);
+  self->pending_candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  self->ice_state = g_strdup ("new");
+  self->connection_state = g_strdup ("new");
+}
+
+/**
+ * jc_peer_new:
+ * @handle: the handle whose PeerConnection this is
+ *
+ * Creates a peer for @handle. Set its source and sink before negotiating.
+ *
+ * Returns: (transfer full): a new peer
+ */
+JcPeer *
+jc_peer_new (JcHandle *handle)
+{
+  g_return_val_if_fail (JC_IS_HANDLE (handle), NULL);
+
+  if (!gst_is_initialized ())
+    gst_init (NULL, NULL);
+  return g_object_new (JC_TYPE_PEER, "handle", handle, NULL);
+}
+
+/**
+ * jc_peer_get_handle:
+ * @self: a peer
+ *
+ * Gets the peer's handle.
+ *
+ * Returns: (transfer none): the handle
+ */
+JcHandle *
+jc_peer_get_handle (JcPeer *self)
+{
+  g_return_val_if_fail (JC_IS_PEER (self), NULL);
+
+  return self->handle;
+}
+
+/**
+ * jc_peer_set_source:
+ * @self: a peer
+ * @source: (nullable): what to send, or %NULL to receive only
+ *
+ * Sets what the peer sends. Call before negotiating.
+ */
+void
+jc_peer_set_source (JcPeer *self, JcMediaSource *source)
+{
+  g_return_if_fail (JC_IS_PEER (self));
+  g_return_if_fail (!self->started);
+
+  g_set_object (&self->source, source);
+}
+
+/**
+ * jc_peer_set_sink:
+ * @self: a peer
+ * @sink: (nullable): where incoming tracks go, or %NULL to drop them
+ *
+ * Sets where incoming tracks go. Call before negotiating.
+ */
+void
+jc_peer_set_sink (JcPeer *self, JcMediaSink *sink)
+{
+  g_return_if_fail (JC_IS_PEER (self));
+  g_return_if_fail (!self->started);
+
+  g_set_object (&self->sink, sink);
+}
+
+/**
+ * jc_peer_set_stun_server:
+ * @self: a peer
+ * @uri: (nullable): a `stun://host:port` URI
+ *
+ * Sets the STUN server used to find server-reflexive candidates.
+ */
+void
+jc_peer_set_stun_server (JcPeer *self, const char *uri)
+{
+  g_return_if_fail (JC_IS_PEER (self));
+
+  g_object_set (self->webrtc, "stun-server", uri, NULL);
+}
+
+/**
+ * jc_peer_add_turn_server:
+ * @self: a peer
+ * @uri: a `turn(s)://user:password@host:port` URI
+ *
+ * Adds a TURN server for relayed candidates.
+ */
+void
+jc_peer_add_turn_server (JcPeer *self, const char *uri)
+{
+  gboolean ok = FALSE;
+
+  g_return_if_fail (JC_IS_PEER (self));
+  g_return_if_fail (uri != NULL);
+
+  g_signal_emit_by_name (self->webrtc, "add-turn-server", uri, &ok);
+  if (!ok)
+    g_debug ("webrtcbin refused a TURN server URI");
+}
+
+/**
+ * jc_peer_set_local_addresses:
+ * @self: a peer
+ * @addresses: (array zero-terminated=1): IP addresses to gather
+ *   candidates on
+ *
+ * Restricts ICE gathering to these local addresses (for hosts with many
+ * interfaces, or tests that must keep traffic on one link). Call before
+ * negotiating.
+ */
+void
+jc_peer_set_local_addresses (JcPeer *self, const char *const *addresses)
+{
+  GObject *ice = NULL;
+  NiceAgent *agent = NULL;
+
+  g_return_if_fail (JC_IS_PEER (self));
+  g_return_if_fail (addresses != NULL);
+
+  g_object_get (self->webrtc, "ice-agent", &ice, NULL);
+  if (ice != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (ice), "agent") != NULL)
+    g_object_get (ice, "agent", &agent, NULL);
+  if (agent != NULL)
+    {
+      for (guint i = 0; addresses[i] != NULL; i++)
+        {
+          NiceAddress address;
+
+          nice_address_init (&address);
+          if (nice_address_set_from_string (&address, addresses[i]))
+            nice_agent_add_local_address (agent, &address);
+          else
+            g_debug ("Ignoring local address “%s”: not an IP address", addresses[i]);
+        }
+      g_object_unref (agent);
+    }
+  g_clear_object (&ice);
+}
+
+/**
+ * jc_peer_set_latency:
+ * @self: a peer
+ * @latency_ms: the jitter buffer's latency in milliseconds
+ *
+ * Sets how long incoming packets may wait to be reordered (100 ms unless
+ * set).
+ */
+void
+jc_peer_set_latency (JcPeer *self, guint latency_ms)
+{
+  g_return_if_fail (JC_IS_PEER (self));
+
+  g_object_set (self->webrtc, "latency", latency_ms, NULL);
+}
+
+/**
+ * jc_peer_get_ice_state:
+ * @self: a peer
+ *
+ * Gets [property@Peer:ice-state].
+ *
+ * Returns: (transfer none): the ICE connection state
+ */
+const char *
+jc_peer_get_ice_state (JcPeer *self)
+{
+  g_return_val_if_fail (JC_IS_PEER (self), NULL);
+
+  return self->ice_state;
+}
+
+/**
+ * jc_peer_get_connection_state:
+ * @self: a peer
+ *
+ * Gets [property@Peer:connection-state].
+ *
+ * Returns: (transfer none): the PeerConnection state
+ */
+const char *
+jc_peer_get_connection_state (JcPeer *self)
+{
+  g_return_val_if_fail (JC_IS_PEER (self), NULL);
+
+  return self->connection_state;
+}
+
+/**
+ * jc_peer_is_webrtcup:
+ * @self: a peer
+ *
+ * Tells whether Janus said `webrtcup` for this peer's handle.
+ *
+ * Returns: %TRUE once Janus's side of the PeerConnection is up
+ */
+gboolean
+jc_peer_is_webrtcup (JcPeer *self)
+{
+  g_return_val_if_fail (JC_IS_PEER (self), FALSE);
+
+  return self->webrtcup;
+}

@@ -1,0 +1,494 @@
+/* jc-echo-test.c: the EchoTest plugin
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "jc-echo-test.h"
+
+#include "jc-error.h"
+#include "jc-json-private.h"
+#include "jc-session.h"
+
+/**
+ * JcEchoTest:
+ *
+ * A handle on Janus's EchoTest plugin, which sends back whatever it
+ * receives: the simplest way to prove that media flows both ways.
+ *
+ * Attach with [func@EchoTest.attach_async], make an offer with a
+ * [class@Peer], and send it with [method@EchoTest.configure_async]; the
+ * plugin's answer comes back with the result.
+ *
+ * ```c
+ * g_autoptr (JcEchoTestRequest) request = jc_echo_test_request_new ();
+ * jc_echo_test_request_set_audio (request, TRUE);
+ * jc_echo_test_request_set_video (request, TRUE);
+ * jc_echo_test_request_set_bitrate (request, 256000);
+ * jc_echo_test_configure_async (echo, request, offer, NULL, on_configured, NULL);
+ * ```
+ */
+
+/**
+ * JcEchoTestRequest:
+ *
+ * The body of an EchoTest request: every field the plugin accepts, as
+ * typed setters, plus [method@EchoTestRequest.set_extra] for anything
+ * else. Fields left unset are not sent.
+ */
+struct _JcEchoTestRequest
+{
+  gatomicrefcount ref;
+  JsonObject *body; /* (owned) */
+};
+
+G_DEFINE_BOXED_TYPE (JcEchoTestRequest, jc_echo_test_request, jc_echo_test_request_ref, jc_echo_test_request_unref)
+
+/**
+ * jc_echo_test_request_new:
+ *
+ * Creates an empty EchoTest request.
+ *
+ * Returns: (transfer full): a new request
+ */
+JcEchoTestRequest *
+jc_echo_test_request_new (void)
+{
+  JcEchoTestRequest *self = g_new0 (JcEchoTestRequest, 1);
+
+  g_atomic_ref_count_init (&self->ref);
+  self->body = json_object_new ();
+  return self;
+}
+
+/**
+ * jc_echo_test_request_ref:
+ * @self: a request
+ *
+ * Adds a reference.
+ *
+ * Returns: (transfer full): @self
+ */
+JcEchoTestRequest *
+jc_echo_test_request_ref (JcEchoTestRequest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+/**
+ * jc_echo_test_request_unref:
+ * @self: (transfer full): a request
+ *
+ * Drops a reference.
+ */
+void
+jc_echo_test_request_unref (JcEchoTestRequest *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  json_object_unref (self->body);
+  g_free (self);
+}
+
+/**
+ * jc_echo_test_request_set_audio:
+ * @self: a request
+ * @audio: whether the plugin echoes audio
+ *
+ * Sets `audio`.
+ */
+void
+jc_echo_test_request_set_audio (JcEchoTestRequest *self, gboolean audio)
+{
+  g_return_if_fail (self != NULL);
+  json_object_set_boolean_member (self->body, "audio", audio);
+}
+
+/**
+ * jc_echo_test_request_set_video:
+ * @self: a request
+ * @video: whether the plugin echoes video
+ *
+ * Sets `video`.
+ */
+void
+jc_echo_test_request_set_video (JcEchoTestRequest *self, gboolean video)
+{
+  g_return_if_fail (self != NULL);
+  json_object_set_boolean_member (self->body, "video", video);
+}
+
+/**
+ * jc_echo_test_request_set_bitrate:
+ * @self: a request
+ * @bitrate: the video bitrate cap in bits per second (REMB); 0 for none
+ *
+ * Sets `bitrate`.
+ */
+void
+jc_echo_test_request_set_bitrate (JcEchoTestRequest *self, guint bitrate)
+{
+  g_return_if_fail (self != NULL);
+  json_object_set_int_member (self->body, "bitrate", bitrate);
+}
+
+/**
+ * jc_echo_test_request_set_record:
+ * @self: a request
+ * @record: whether Janus records the session
+ * @filename: (nullable): the base name of Janus's recording files
+ *
+ * Sets `record` and `filename` (server-side recording, in Janus's MJR
+ * format).
+ */
+void
+jc_echo_test_request_set_record (JcEchoTestRequest *self, gboolean record, const char *filename)
+{
+  g_return_if_fail (self != NULL);
+  json_object_set_boolean_member (self->body, "record", record);
+  if (filename != NULL)
+    json_object_set_string_member (self->body, "filename", filename);
+}
+
+/**
+ * jc_echo_test_request_set_substream:
+ * @self: a request
+ * @substream: the simulcast substream to echo (0–2)
+ *
+ * Sets `substream`.
+ */
+void
+jc_echo_test_request_set_substream (JcEchoTestRequest *self, int substream)
+{
+  g_return_if_fail (self != NULL);
+  json_object_set_int_member (self->body, "substream", substream);
+}
+
+/**
+ * jc_echo_test_request_set_temporal:
+ * @self: a request
+ * @temporal: the simulcast temporal layer to echo (0–2)
+ *
+ * Sets `temporal`.
+ */
+void
+jc_echo_test_request_set_temporal (JcEchoTestRequest *self, int temporal)
+{
+  g_return_if_fail (self != NULL);
+  json_object_set_int_member (self->body, "temporal", temporal);
+}
+
+/**
+ * jc_echo_test_request_set_fallback:
+ * @self: a request
+ * @fallback_us: microseconds without packets before Janus falls back to a
+ *   lower simulcast substream
+ *
+ * Sets `fallback`.
+ */
+void
+jc_echo_test_request_set_fallback (JcEchoTestRequest *self, guint fallback_us)
+{
+  g_return_if_fail (self != NULL);
+  json_object_set_int_member (self->body, "fallback", fallback_us);
+}
+
+/**
+ * jc_echo_test_request_set_svc_layers:
+ * @self: a request
+ * @spatial_layer: the VP9-SVC/AV1-SVC spatial layer to echo, or -1
+ * @temporal_layer: the temporal layer to echo, or -1
+ *
+ * Sets `spatial_layer` and `temporal_layer`.
+ */
+void
+jc_echo_test_request_set_svc_layers (JcEchoTestRequest *self, int spatial_layer, int temporal_layer)
+{
+  g_return_if_fail (self != NULL);
+  if (spatial_layer >= 0)
+    json_object_set_int_member (self->body, "spatial_layer", spatial_layer);
+  if (temporal_layer >= 0)
+    json_object_set_int_member (self->body, "temporal_layer", temporal_layer);
+}
+
+/**
+ * jc_echo_test_request_set_audio_codec:
+ * @self: a request
+ * @codec: the audio codec Janus should prefer in its answer, e.g. `opus`
+ *
+ * Sets `audiocodec`.
+ */
+void
+jc_echo_test_request_set_audio_codec (JcEchoTestRequest *self, const char *codec)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (codec != NULL);
+  json_object_set_string_member (self->body, "audiocodec", codec);
+}
+
+/**
+ * jc_echo_test_request_set_video_codec:
+ * @self: a request
+ * @codec: the video codec Janus should prefer, e.g. `vp8`
+ * @profile: (nullable): the codec profile (`videoprofile`), e.g. `42e01f`
+ *
+ * Sets `videocodec` and `videoprofile`.
+ */
+void
+jc_echo_test_request_set_video_codec (JcEchoTestRequest *self, const char *codec, const char *profile)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (codec != NULL);
+  json_object_set_string_member (self->body, "videocodec", codec);
+  if (profile != NULL)
+    json_object_set_string_member (self->body, "videoprofile", profile);
+}
+
+/**
+ * jc_echo_test_request_set_opusred:
+ * @self: a request
+ * @opusred: whether to negotiate RED for Opus
+ *
+ * Sets `opusred`.
+ */
+void
+jc_echo_test_request_set_opusred (JcEchoTestRequest *self, gboolean opusred)
+{
+  g_return_if_fail (self != NULL);
+  json_object_set_boolean_member (self->body, "opusred", opusred);
+}
+
+/**
+ * jc_echo_test_request_set_playout_delay:
+ * @self: a request
+ * @min_delay: the minimum playout delay in milliseconds, or -1
+ * @max_delay: the maximum playout delay in milliseconds, or -1
+ *
+ * Sets `min_delay` and `max_delay` (the playout-delay extension).
+ */
+void
+jc_echo_test_request_set_playout_delay (JcEchoTestRequest *self, int min_delay, int max_delay)
+{
+  g_return_if_fail (self != NULL);
+  if (min_delay >= 0)
+    json_object_set_int_member (self->body, "min_delay", min_delay);
+  if (max_delay >= 0)
+    json_object_set_int_member (self->body, "max_delay", max_delay);
+}
+
+/**
+ * jc_echo_test_request_set_extra:
+ * @self: a request
+ * @name: a member name
+ * @value: (transfer none): its value
+ *
+ * Sets any member, for fields newer plugins accept.
+ */
+void
+jc_echo_test_request_set_extra (JcEchoTestRequest *self, const char *name, JsonNode *value)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (value != NULL);
+  json_object_set_member (self->body, name, json_node_copy (value));
+}
+
+/**
+ * jc_echo_test_request_to_json:
+ * @self: a request
+ *
+ * Gets the request body as it will be sent.
+ *
+ * Returns: (transfer full): a copy of the body
+ */
+JsonObject *
+jc_echo_test_request_to_json (JcEchoTestRequest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return jc_json_object_copy (self->body);
+}
+
+struct _JcEchoTest
+{
+  JcHandle parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (JcEchoTest, jc_echo_test, JC_TYPE_HANDLE)
+
+static void
+jc_echo_test_class_init (JcEchoTestClass *klass)
+{
+}
+
+static void
+jc_echo_test_init (JcEchoTest *self)
+{
+}
+
+static void
+on_attached (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+  JcHandle *handle = jc_session_attach_with_type_finish (JC_SESSION (source), result, &error);
+
+  if (handle == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, handle, g_object_unref);
+}
+
+/**
+ * jc_echo_test_attach_async:
+ * @session: a session
+ * @opaque_id: (nullable): an opaque id for the Admin API and event handlers
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with the handle
+ * @user_data: data for @callback
+ *
+ * Attaches a new handle to the EchoTest plugin.
+ */
+void
+jc_echo_test_attach_async (JcSession *session,
+                           const char *opaque_id,
+                           GCancellable *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (JC_IS_SESSION (session));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jc_echo_test_attach_async);
+  g_task_set_name (task, "jc_echo_test_attach_async");
+  jc_session_attach_with_type_async (session, JC_TYPE_ECHO_TEST, JC_ECHO_TEST_PLUGIN, opaque_id, cancellable,
+                                     on_attached, task);
+}
+
+/**
+ * jc_echo_test_attach_finish:
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [func@EchoTest.attach_async].
+ *
+ * Returns: (transfer full): the new EchoTest handle
+ */
+JcEchoTest *
+jc_echo_test_attach_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_echo_test_attach_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  JsonObject *jsep; /* (owned) (nullable) */
+} ConfigureResult;
+
+static void
+configure_result_free (gpointer data)
+{
+  ConfigureResult *cr = data;
+
+  g_clear_pointer (&cr->jsep, json_object_unref);
+  g_free (cr);
+}
+
+static void
+on_configured (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+  g_autoptr (JsonObject) jsep = NULL;
+  g_autoptr (JsonObject) data = jc_handle_send_finish (JC_HANDLE (source), result, &jsep, &error);
+  const char *outcome;
+  ConfigureResult *cr;
+
+  if (data == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  outcome = jc_json_lookup_string (data, "result");
+  if (g_strcmp0 (outcome, "ok") != 0)
+    {
+      g_task_return_new_error (task, JC_ERROR, JC_ERROR_PROTOCOL, "EchoTest answered “%s” instead of ok",
+                               outcome != NULL ? outcome : "nothing");
+      return;
+    }
+  cr = g_new0 (ConfigureResult, 1);
+  cr->jsep = g_steal_pointer (&jsep);
+  g_task_return_pointer (task, cr, configure_result_free);
+}
+
+/**
+ * jc_echo_test_configure_async:
+ * @self: an EchoTest handle
+ * @request: the request body
+ * @jsep: (nullable): an offer
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with the plugin's result
+ * @user_data: data for @callback
+ *
+ * Sends @request (and @jsep) to the plugin. With an offer, the plugin's
+ * answer comes back through [method@EchoTest.configure_finish].
+ */
+void
+jc_echo_test_configure_async (JcEchoTest *self,
+                              JcEchoTestRequest *request,
+                              JsonObject *jsep,
+                              GCancellable *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (JC_IS_ECHO_TEST (self));
+  g_return_if_fail (request != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jc_echo_test_configure_async);
+  g_task_set_name (task, "jc_echo_test_configure_async");
+  jc_handle_send_async (JC_HANDLE (self), request->body, jsep, JC_TIMEOUT_DEFAULT, cancellable, on_configured, task);
+}
+
+/**
+ * jc_echo_test_configure_finish:
+ * @self: an EchoTest handle
+ * @result: the result passed to the callback
+ * @out_jsep: (out) (optional) (nullable) (transfer full): the plugin's
+ *   answer, when an offer was sent
+ * @error: return location for a #GError
+ *
+ * Finishes [method@EchoTest.configure_async].
+ *
+ * Returns: %TRUE when the plugin answered ok
+ */
+gboolean
+jc_echo_test_configure_finish (JcEchoTest *self, GAsyncResult *result, JsonObject **out_jsep, GError **error)
+{
+  ConfigureResult *cr;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_echo_test_configure_async, FALSE);
+
+  if (out_jsep != NULL)
+    *out_jsep = NULL;
+  cr = g_task_propagate_pointer (G_TASK (result), error);
+  if (cr == NULL)
+    return FALSE;
+  if (out_jsep != NULL)
+    *out_jsep = g_steal_pointer (&cr->jsep);
+  configure_result_free (cr);
+  return TRUE;
+}
