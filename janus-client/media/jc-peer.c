@@ -864,3 +864,22 @@ jc_peer_is_webrtcup (JcPeer *self)
 
   return self->webrtcup;
 }
+
+/**
+ * jc_peer_get_pipeline:
+ * @self: a peer
+ *
+ * Gets the GStreamer pipeline holding the peer's webrtcbin, source and
+ * sink elements: for inspection and debugging (e.g.
+ * `GST_DEBUG_BIN_TO_DOT_FILE`). Do not change its state.
+ *
+ * Returns: (transfer none) (nullable): the pipeline, or %NULL once the
+ *   peer is disposed
+ */
+GstElement *
+jc_peer_get_pipeline (JcPeer *self)
+{
+  g_return_val_if_fail (JC_IS_PEER (self), NULL);
+
+  return self->pipeline;
+}

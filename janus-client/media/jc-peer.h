@@ -9,6 +9,7 @@
 #endif
 
 #include <gio/gio.h>
+#include <gst/gst.h>
 #include <json-glib/json-glib.h>
 
 #include "jc-handle.h"
@@ -52,6 +53,8 @@ JC_AVAILABLE_IN_ALL
 const char *jc_peer_get_connection_state (JcPeer *self);
 JC_AVAILABLE_IN_ALL
 gboolean jc_peer_is_webrtcup (JcPeer *self);
+JC_AVAILABLE_IN_ALL
+GstElement *jc_peer_get_pipeline (JcPeer *self);
 
 JC_AVAILABLE_IN_ALL
 void jc_peer_create_offer_async (JcPeer *self,
