@@ -6,8 +6,11 @@
 
 #include "jc-client-private.h"
 #include "jc-error.h"
+#include "jc-http-transport.h"
 #include "jc-json-private.h"
 #include "jc-session-private.h"
+#include "jc-transport-private.h"
+#include "jc-unix-transport.h"
 #include "jc-websocket-transport.h"
 
 /**
@@ -56,27 +59,6 @@
 #define DEFAULT_TIMEOUT_MS 30000
 #define DEFAULT_KEEPALIVE_MS 25000
 
-struct _JcClient
-{
-  GObject parent_instance;
-
-  JcTransport *transport; /* (owned) */
-  GMainContext *context;  /* (owned) thread-default at construction */
-  char *api_secret;       /* (owned) (nullable) never logged */
-  char *token;            /* (owned) (nullable) never logged */
-  char *admin_secret;     /* (owned) (nullable) never logged; JcAdmin only */
-  guint timeout_ms;
-  guint keepalive_ms;      /* 0: derived from the server's session-timeout */
-  JsonObject *server_info; /* (owned) (nullable) from the info on connect */
-  GHashTable *pending;     /* (owned) transaction (owned) → GTask (owned) */
-  GHashTable *sessions;    /* (owned) guint64 id → (unowned) JcSession, removed in its dispose */
-  guint64 next_transaction;
-  char *transaction_prefix; /* (owned) */
-  gulong message_id;
-  gulong closed_id;
-  gboolean connecting;
-};
-
 G_DEFINE_FINAL_TYPE (JcClient, jc_client, G_TYPE_OBJECT)
 
 enum
@@ -89,6 +71,7 @@ enum
   PROP_TOKEN,
   PROP_TIMEOUT,
   PROP_KEEPALIVE_INTERVAL,
+  PROP_RECONNECT,
   N_PROPS
 };
 
@@ -97,164 +80,12 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   SIGNAL_CLOSED,
+  SIGNAL_DISCONNECTED,
+  SIGNAL_RECONNECTED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
-
-/* One pending request: the data of its GTask. */
-typedef struct
-{
-  char *transaction;  /* (owned) */
-  char *verb;         /* (owned) the request's "janus" */
-  guint64 session_id; /* 0 when none */
-  guint64 handle_id;  /* 0 when none */
-  JcRequestFlags flags;
-  guint timeout_ms;        /* the deadline, for the message */
-  GSource *timeout_source; /* (owned) (nullable) */
-  GSource *cancel_source;  /* (owned) (nullable) */
-  gboolean acked;
-} JcRequest;
-
-static void
-jc_request_free (gpointer data)
-{
-  JcRequest *request = data;
-
-  if (request->timeout_source != NULL)
-    {
-      g_source_destroy (request->timeout_source);
-      g_source_unref (request->timeout_source);
-    }
-  if (request->cancel_source != NULL)
-    {
-      g_source_destroy (request->cancel_source);
-      g_source_unref (request->cancel_source);
-    }
-  g_free (request->transaction);
-  g_free (request->verb);
-  g_free (request);
-}
-
-static char *
-describe_target (JcRequest *request)
-{
-  if (request->handle_id != 0)
-    return g_strdup_printf (" on handle %" G_GUINT64_FORMAT " of session %" G_GUINT64_FORMAT,
-                            request->handle_id, request->session_id);
-  if (request->session_id != 0)
-    return g_strdup_printf (" on session %" G_GUINT64_FORMAT, request->session_id);
-  return g_strdup ("");
-}
-
-/* Removes the request from the table and stops its sources; the caller
- * returns the task. */
-static GTask *
-take_pending (JcClient *self, const char *transaction)
-{
-  gpointer key = NULL, value = NULL;
-  JcRequest *request;
-
-  if (!g_hash_table_steal_extended (self->pending, transaction, &key, &value))
-    return NULL;
-  g_free (key);
-  request = g_task_get_task_data (G_TASK (value));
-  if (request->timeout_source != NULL)
-    g_source_destroy (request->timeout_source);
-  if (request->cancel_source != NULL)
-    g_source_destroy (request->cancel_source);
-  return G_TASK (value);
-}
-
-static gboolean
-on_request_timeout (gpointer user_data)
-{
-  GTask *weak_task = user_data;
-  JcRequest *request = g_task_get_task_data (weak_task);
-  JcClient *self = g_task_get_source_object (weak_task);
-  g_autoptr (GTask) task = take_pending (self, request->transaction);
-  g_autofree char *target = NULL;
-
-  if (task == NULL)
-    return G_SOURCE_REMOVE;
-  target = describe_target (request);
-  g_task_return_new_error (task, JC_ERROR, JC_ERROR_TIMEOUT,
-                           "Janus did not answer %s%s within %u ms%s",
-                           request->verb, target, request->timeout_ms,
-                           request->acked ? " (it acknowledged the request, but no event followed)" : "");
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_request_cancelled (GCancellable *cancellable, gpointer user_data)
-{
-  GTask *weak_task = user_data;
-  JcRequest *request = g_task_get_task_data (weak_task);
-  JcClient *self = g_task_get_source_object (weak_task);
-  g_autoptr (GTask) task = take_pending (self, request->transaction);
-
-  if (task != NULL)
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                             "The %s request was cancelled", request->verb);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-fail_all_pending (JcClient *self, const GError *cause)
-{
-  g_autoptr (GList) transactions = g_hash_table_get_keys (self->pending);
-  g_autoptr (GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
-
-  /* Take them all first: a callback may start new requests. */
-  for (GList *l = transactions; l != NULL; l = l->next)
-    {
-      GTask *task = take_pending (self, l->data);
-
-      if (task != NULL)
-        g_ptr_array_add (tasks, task);
-    }
-  for (guint i = 0; i < tasks->len; i++)
-    {
-      GTask *task = g_ptr_array_index (tasks, i);
-      JcRequest *request = g_task_get_task_data (task);
-      g_autofree char *target = describe_target (request);
-
-      g_task_return_new_error (task, JC_ERROR, JC_ERROR_CLOSED,
-                               "The connection closed before Janus answered %s%s%s%s",
-                               request->verb, target,
-                               cause != NULL ? ": " : "",
-                               cause != NULL ? cause->message : "");
-    }
-}
-
-static void
-complete_request (JcClient *self, GTask *task, const char *janus, JsonObject *message)
-{
-  JcRequest *request = g_task_get_task_data (task);
-
-  if (g_strcmp0 (janus, "error") == 0)
-    {
-      JsonObject *error_obj = jc_json_lookup_object (message, "error");
-      gint64 code = 0;
-      const char *reason = jc_json_lookup_string (error_obj, "reason");
-      g_autofree char *target = describe_target (request);
-
-      if (!jc_json_lookup_int (error_obj, "code", &code) || code <= 0 || code > G_MAXINT)
-        {
-          g_task_return_new_error (task, JC_ERROR, JC_ERROR_PROTOCOL,
-                                   "Janus answered %s%s with an error without a valid code",
-                                   request->verb, target);
-          return;
-        }
-      g_task_return_new_error (task, JC_SERVER_ERROR, (int) code,
-                               "Janus answered %d (%s) to %s%s",
-                               (int) code,
-                               reason != NULL ? reason : jc_server_error_describe ((int) code),
-                               request->verb, target);
-      return;
-    }
-  g_task_return_pointer (task, json_object_ref (message), (GDestroyNotify) json_object_unref);
-}
 
 static void
 route_to_session (JcClient *self, const char *janus, JsonObject *message)
@@ -297,23 +128,27 @@ on_transport_message (JcTransport *transport, JsonObject *message, gpointer user
 
       if (task != NULL)
         {
-          JcRequest *request = g_task_get_task_data (task);
-
-          if (g_str_equal (janus, "ack") && (request->flags & JC_REQUEST_FLAGS_WAIT_EVENT))
+          if (g_str_equal (janus, "ack") && jc_client_request_waits_event (task))
             {
-              request->acked = TRUE;
+              jc_client_request_mark_acked (task);
               return;
             }
           /* Plugin events also carry a sender: a late event for a message
            * another request already completed goes to the handle below. */
-          task = take_pending (self, transaction);
-          complete_request (self, task, janus, message);
+          task = jc_client_take_pending (self, transaction);
+          jc_client_complete_request (self, task, janus, message);
           g_object_unref (task);
           return;
         }
     }
 
   /* Events with no pending transaction: by session, then sender. */
+  if (g_str_equal (janus, "error") && transaction == NULL && jc_json_has_member (message, "session_id"))
+    {
+      /* An HTTP long-poll for a session Janus no longer knows. */
+      route_to_session (self, janus, message);
+      return;
+    }
   if (g_str_equal (janus, "ack") || g_str_equal (janus, "success") || g_str_equal (janus, "error") ||
       g_str_equal (janus, "server_info") || g_str_equal (janus, "pong"))
     {
@@ -324,21 +159,14 @@ on_transport_message (JcTransport *transport, JsonObject *message, gpointer user
   route_to_session (self, janus, message);
 }
 
+/* Every session dies with @cause and the client is closed for good. */
 static void
-on_transport_closed (JcTransport *transport, const GError *error, gpointer user_data)
+close_for_good (JcClient *self, const GError *cause)
 {
-  JcClient *self = g_object_ref (user_data);
-  g_autoptr (GError) cause = NULL;
   g_autoptr (GList) sessions = NULL;
 
-  if (error != NULL)
-    cause = g_error_copy (error);
-  else
-    cause = g_error_new (JC_ERROR, JC_ERROR_CLOSED, "The connection to %s was closed",
-                         jc_transport_get_uri (transport));
-
-  fail_all_pending (self, cause);
-
+  self->reconnect_attempt = 0;
+  jc_client_fail_all_pending (self, cause);
   sessions = g_hash_table_get_values (self->sessions);
   g_list_foreach (sessions, (GFunc) (void (*) (void)) g_object_ref, NULL);
   for (GList *l = sessions; l != NULL; l = l->next)
@@ -347,6 +175,167 @@ on_transport_closed (JcTransport *transport, const GError *error, gpointer user_
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
   g_signal_emit (self, signals[SIGNAL_CLOSED], 0, cause);
+}
+
+static void schedule_reconnect (JcClient *self);
+
+static void
+claims_done (JcClient *self)
+{
+  gint64 elapsed_ms = (g_get_monotonic_time () - self->disconnected_at) / 1000;
+
+  g_debug ("Reconnected to %s after %" G_GINT64_FORMAT " ms and %u attempt(s)", jc_client_get_uri (self), elapsed_ms,
+           self->reconnect_attempt);
+  self->reconnect_attempt = 0;
+  g_clear_error (&self->reconnect_cause);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+  g_signal_emit (self, signals[SIGNAL_RECONNECTED], 0);
+}
+
+static void
+on_claim_reply (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (JcSession) session = user_data;
+  JcClient *self = JC_CLIENT (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) reply = jc_client_send_request_finish (self, result, &error);
+
+  if (reply == NULL)
+    {
+      g_prefix_error (&error, "Reclaiming session %" G_GUINT64_FORMAT " after reconnecting: ",
+                      jc_session_get_id (session));
+      jc_session_mark_dead (session, error);
+    }
+  else
+    {
+      jc_transport_session_added (self->transport, jc_session_get_id (session));
+    }
+  if (--self->pending_claims == 0 && jc_client_is_connected (self))
+    claims_done (self);
+}
+
+/* The link is back: claim every live session so that its handles (and
+ * their PeerConnections) survive. */
+static void
+claim_sessions (JcClient *self)
+{
+  g_autoptr (GList) sessions = g_hash_table_get_values (self->sessions);
+
+  self->pending_claims = 1; /* held until every claim is sent */
+  for (GList *l = sessions; l != NULL; l = l->next)
+    {
+      JcSession *session = l->data;
+      JsonObject *request = jc_client_new_request ("claim");
+
+      json_object_set_int_member (request, "session_id", (gint64) jc_session_get_id (session));
+      self->pending_claims++;
+      jc_client_send_request (self, request, JC_REQUEST_FLAGS_NONE, JC_TIMEOUT_DEFAULT, NULL, on_claim_reply,
+                              g_object_ref (session));
+    }
+  if (--self->pending_claims == 0)
+    claims_done (self);
+}
+
+static void
+on_reconnected (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (JcClient) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (self->reconnect_attempt == 0 || self->closing)
+    return;
+  if (!jc_transport_connect_finish (JC_TRANSPORT (source), result, &error))
+    {
+      g_debug ("Reconnecting to %s (attempt %u) failed: %s", jc_client_get_uri (self), self->reconnect_attempt,
+               error->message);
+      if (self->reconnect_max_attempts != 0 && self->reconnect_attempt >= self->reconnect_max_attempts)
+        {
+          g_autoptr (GError) cause = g_error_new (JC_ERROR, JC_ERROR_CLOSED,
+                                                  "Gave up reconnecting to %s after %u attempts: %s",
+                                                  jc_client_get_uri (self), self->reconnect_attempt,
+                                                  self->reconnect_cause != NULL ? self->reconnect_cause->message : error->message);
+
+          g_clear_error (&self->reconnect_cause);
+          close_for_good (self, cause);
+          return;
+        }
+      schedule_reconnect (self);
+      return;
+    }
+  claim_sessions (self);
+}
+
+static gboolean
+on_reconnect_timer (gpointer user_data)
+{
+  JcClient *self = user_data;
+
+  g_clear_pointer (&self->reconnect_source, g_source_unref);
+  self->reconnect_attempt++;
+  jc_transport_connect_async (self->transport, NULL, on_reconnected, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reconnect (JcClient *self)
+{
+  self->reconnect_delay_ms = self->reconnect_attempt == 0 ? self->reconnect_initial_ms
+                                                          : MIN (self->reconnect_delay_ms * 2, self->reconnect_max_ms);
+  self->reconnect_source = g_timeout_source_new (self->reconnect_delay_ms);
+  g_source_set_static_name (self->reconnect_source, "[janus-client] reconnect");
+  g_source_set_callback (self->reconnect_source, on_reconnect_timer, self, NULL);
+  g_source_attach (self->reconnect_source, self->context);
+}
+
+static void
+stop_reconnecting (JcClient *self)
+{
+  if (self->reconnect_source != NULL)
+    {
+      g_source_destroy (self->reconnect_source);
+      g_clear_pointer (&self->reconnect_source, g_source_unref);
+    }
+  self->reconnect_attempt = 0;
+}
+
+static void
+on_transport_closed (JcTransport *transport, const GError *error, gpointer user_data)
+{
+  JcClient *self = g_object_ref (user_data);
+  g_autoptr (GError) cause = NULL;
+
+  if (error != NULL)
+    cause = g_error_copy (error);
+  else
+    cause = g_error_new (JC_ERROR, JC_ERROR_CLOSED, "The connection to %s was closed",
+                         jc_transport_get_uri (transport));
+
+  if (self->closing || !self->reconnect || !self->ever_connected || self->reconnect_attempt > 0)
+    {
+      if (self->reconnect_attempt > 0 && !self->closing && self->reconnect)
+        {
+          /* Dropped again while claiming: keep trying. */
+          jc_client_fail_all_pending (self, cause);
+          schedule_reconnect (self);
+        }
+      else
+        {
+          stop_reconnecting (self);
+          close_for_good (self, cause);
+        }
+      g_object_unref (self);
+      return;
+    }
+
+  /* Requests in flight fail (nothing is re-sent behind the caller's back);
+   * sessions and handles stay, to be claimed once the link is back. */
+  self->disconnected_at = g_get_monotonic_time ();
+  self->reconnect_cause = g_error_copy (cause);
+  jc_client_fail_all_pending (self, cause);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+  g_signal_emit (self, signals[SIGNAL_DISCONNECTED], 0, cause);
+  if (!self->closing)
+    schedule_reconnect (self);
   g_object_unref (self);
 }
 
@@ -369,6 +358,7 @@ jc_client_dispose (GObject *object)
 {
   JcClient *self = JC_CLIENT (object);
 
+  stop_reconnecting (self);
   if (self->transport != NULL)
     {
       g_clear_signal_handler (&self->message_id, self->transport);
@@ -389,6 +379,7 @@ jc_client_finalize (GObject *object)
   g_hash_table_unref (self->pending);
   g_hash_table_unref (self->sessions);
   g_clear_pointer (&self->server_info, json_object_unref);
+  g_clear_error (&self->reconnect_cause);
   g_free (self->api_secret);
   g_free (self->token);
   g_free (self->admin_secret);
@@ -420,6 +411,9 @@ jc_client_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     case PROP_KEEPALIVE_INTERVAL:
       g_value_set_uint (value, self->keepalive_ms);
       break;
+    case PROP_RECONNECT:
+      g_value_set_boolean (value, self->reconnect);
+      break;
     case PROP_API_SECRET:
     case PROP_TOKEN:
       /* write-only: secrets are not read back */
@@ -449,6 +443,9 @@ jc_client_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       break;
     case PROP_KEEPALIVE_INTERVAL:
       jc_client_set_keepalive_interval (self, g_value_get_uint (value));
+      break;
+    case PROP_RECONNECT:
+      jc_client_set_reconnect (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -532,6 +529,18 @@ jc_client_class_init (JcClientClass *klass)
       g_param_spec_uint ("keepalive-interval", NULL, NULL, 0, G_MAXINT, 0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * JcClient:reconnect:
+   *
+   * Whether the client reconnects when the link drops (the default), with
+   * exponential back-off from 100 ms up to 5 s between attempts and at
+   * most 10 attempts (see [method@Client.set_reconnect_backoff]), and
+   * claims its sessions back.
+   */
+  properties[PROP_RECONNECT] =
+      g_param_spec_boolean ("reconnect", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -546,6 +555,33 @@ jc_client_class_init (JcClientClass *klass)
   signals[SIGNAL_CLOSED] =
       g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                     G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * JcClient::disconnected:
+   * @self: the client
+   * @error: why the link dropped
+   *
+   * Emitted in the client's main context when the link dropped and the
+   * client starts reconnecting ([property@Client:reconnect]). Requests in
+   * flight have failed with %JC_ERROR_CLOSED; sessions and handles stay.
+   * [signal@Client::reconnected] or [signal@Client::closed] follows.
+   */
+  signals[SIGNAL_DISCONNECTED] =
+      g_signal_new ("disconnected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * JcClient::reconnected:
+   * @self: the client
+   *
+   * Emitted in the client's main context once the link is back and every
+   * live session was claimed again. A session whose claim failed (Janus
+   * restarted, or its `reclaim_session_timeout` passed) is dead and emitted
+   * [signal@Session::closed].
+   */
+  signals[SIGNAL_RECONNECTED] =
+      g_signal_new ("reconnected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 0);
 }
 
 static void
@@ -555,6 +591,10 @@ jc_client_init (JcClient *self)
   self->timeout_ms = DEFAULT_TIMEOUT_MS;
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->sessions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->reconnect = TRUE;
+  self->reconnect_initial_ms = 100;
+  self->reconnect_max_ms = 5000;
+  self->reconnect_max_attempts = 10;
   self->transaction_prefix = g_strdup_printf ("%08x", g_random_int ());
 }
 
@@ -581,7 +621,10 @@ jc_client_new (JcTransport *transport)
  * @error: return location for a #GError
  *
  * Creates a client for @uri, picking the transport from its scheme
- * (case-insensitive): `ws` and `wss` for WebSocket.
+ * (case-insensitive): `ws` and `wss` for WebSocket, `http` and `https`
+ * for HTTP with long-polling (the URI includes the base path, e.g.
+ * `http://127.0.0.1:8088/janus`), `unix` for a Unix socket
+ * (`unix:///path/to/janus.sock`).
  *
  * Returns: (transfer full) (nullable): a new client, or %NULL with
  *   %JC_ERROR_INVALID_ARGUMENT when the URI is not one the client speaks
@@ -605,12 +648,13 @@ jc_client_new_for_uri (const char *uri, GError **error)
     {
       transport = jc_websocket_transport_new (uri, "janus-protocol");
     }
-  else if (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
-           g_ascii_strcasecmp (scheme, "unix") == 0)
+  else if (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
     {
-      g_set_error (error, JC_ERROR, JC_ERROR_INVALID_ARGUMENT,
-                   "The %s transport is not supported yet (“%s”); use ws:// or wss://", scheme, uri);
-      return NULL;
+      transport = jc_http_transport_new (uri);
+    }
+  else if (g_ascii_strcasecmp (scheme, "unix") == 0)
+    {
+      transport = jc_unix_transport_new (uri);
     }
   else
     {
@@ -684,6 +728,7 @@ jc_client_set_api_secret (JcClient *self, const char *api_secret)
 
   g_free (self->api_secret);
   self->api_secret = g_strdup (api_secret);
+  jc_transport_set_auth (self->transport, self->api_secret, self->token);
 }
 
 /**
@@ -700,6 +745,7 @@ jc_client_set_token (JcClient *self, const char *token)
 
   g_free (self->token);
   self->token = g_strdup (token);
+  jc_transport_set_auth (self->transport, self->api_secret, self->token);
 }
 
 /**
@@ -845,189 +891,6 @@ jc_client_remove_session (JcClient *self, guint64 session_id)
   g_hash_table_remove (self->sessions, &session_id);
 }
 
-/* Sending requests */
-
-void
-jc_client_send_request (JcClient *self,
-                        JsonObject *request_msg,
-                        JcRequestFlags flags,
-                        int timeout_ms,
-                        GCancellable *cancellable,
-                        GAsyncReadyCallback callback,
-                        gpointer user_data)
-{
-  g_autoptr (JsonObject) message = request_msg;
-  g_autoptr (GTask) task = NULL;
-  g_autoptr (GError) error = NULL;
-  JcRequest *request;
-  guint deadline;
-
-  g_return_if_fail (JC_IS_CLIENT (self));
-  g_return_if_fail (message != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jc_client_send_request);
-  g_task_set_name (task, "jc_client_send_request");
-
-  request = g_new0 (JcRequest, 1);
-  request->verb = g_strdup (jc_json_lookup_string (message, "janus"));
-  if (request->verb == NULL)
-    request->verb = g_strdup ("request");
-  jc_json_lookup_id (message, "session_id", &request->session_id);
-  jc_json_lookup_id (message, "handle_id", &request->handle_id);
-  request->flags = flags;
-  request->transaction = g_strdup_printf ("%s-%" G_GUINT64_FORMAT, self->transaction_prefix,
-                                          ++self->next_transaction);
-  g_task_set_task_data (task, request, jc_request_free);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (!jc_client_is_connected (self))
-    {
-      g_autofree char *target = describe_target (request);
-
-      g_task_return_new_error (task, JC_ERROR, JC_ERROR_NOT_CONNECTED,
-                               "Cannot send %s%s: not connected to %s", request->verb, target,
-                               jc_client_get_uri (self));
-      return;
-    }
-
-  json_object_set_string_member (message, "transaction", request->transaction);
-  if (self->api_secret != NULL && !json_object_has_member (message, "apisecret"))
-    json_object_set_string_member (message, "apisecret", self->api_secret);
-  if (self->token != NULL && !json_object_has_member (message, "token"))
-    json_object_set_string_member (message, "token", self->token);
-  if (self->admin_secret != NULL && !json_object_has_member (message, "admin_secret"))
-    json_object_set_string_member (message, "admin_secret", self->admin_secret);
-
-  if (!jc_transport_send (self->transport, message, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  deadline = timeout_ms < 0 ? self->timeout_ms : (guint) timeout_ms;
-  if (timeout_ms == JC_TIMEOUT_NONE)
-    deadline = 0;
-  request->timeout_ms = deadline;
-  if (deadline > 0)
-    {
-      request->timeout_source = g_timeout_source_new (deadline);
-      g_source_set_static_name (request->timeout_source, "[janus-client] request timeout");
-      g_source_set_callback (request->timeout_source, on_request_timeout, task, NULL);
-      g_source_attach (request->timeout_source, self->context);
-    }
-  if (cancellable != NULL)
-    {
-      request->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_static_name (request->cancel_source, "[janus-client] request cancelled");
-      g_source_set_callback (request->cancel_source, G_SOURCE_FUNC (on_request_cancelled), task, NULL);
-      g_source_attach (request->cancel_source, self->context);
-    }
-  g_hash_table_insert (self->pending, g_strdup (request->transaction), g_steal_pointer (&task));
-}
-
-JsonObject *
-jc_client_send_request_finish (JcClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_client_send_request, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* Forwards a jc_client_send_request () result to the public task. */
-static void
-on_forward_reply (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-  JsonObject *reply = jc_client_send_request_finish (JC_CLIENT (source), result, &error);
-
-  if (reply == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, reply, (GDestroyNotify) json_object_unref);
-}
-
-/**
- * jc_client_request_async:
- * @self: a client
- * @request: a Janus API message, e.g. `{"janus": "keepalive", "session_id": 1}`
- * @timeout_ms: the deadline in milliseconds, %JC_TIMEOUT_DEFAULT or
- *   %JC_TIMEOUT_NONE
- * @cancellable: (nullable): a cancellable
- * @callback: (scope async): called with the answer
- * @user_data: data for @callback
- *
- * Sends any Janus API request: the escape hatch for what the typed API
- * does not cover. The client adds the transaction and the credentials to a
- * copy of @request. A `message` request completes on the `event` (or
- * `success`) that follows its `ack`; every other request on its first
- * answer. A Janus `error` answer fails with [error@ServerError].
- */
-void
-jc_client_request_async (JcClient *self,
-                         JsonObject *request,
-                         int timeout_ms,
-                         GCancellable *cancellable,
-                         GAsyncReadyCallback callback,
-                         gpointer user_data)
-{
-  g_autoptr (GTask) task = NULL;
-  JsonObject *copy;
-  const char *verb;
-
-  g_return_if_fail (JC_IS_CLIENT (self));
-  g_return_if_fail (request != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jc_client_request_async);
-  g_task_set_name (task, "jc_client_request_async");
-
-  verb = jc_json_lookup_string (request, "janus");
-  if (verb == NULL)
-    {
-      g_task_return_new_error (task, JC_ERROR, JC_ERROR_INVALID_ARGUMENT,
-                               "A Janus request needs a string “janus” member");
-      return;
-    }
-  copy = jc_json_object_copy (request);
-  json_object_remove_member (copy, "transaction");
-  jc_client_send_request (self, copy,
-                          g_str_equal (verb, "message") ? JC_REQUEST_FLAGS_WAIT_EVENT : JC_REQUEST_FLAGS_NONE,
-                          timeout_ms, cancellable, on_forward_reply, g_steal_pointer (&task));
-}
-
-/**
- * jc_client_request_finish:
- * @self: a client
- * @result: the result passed to the callback
- * @error: return location for a #GError
- *
- * Finishes [method@Client.request_async].
- *
- * Returns: (transfer full): the answer message as Janus sent it
- */
-JsonObject *
-jc_client_request_finish (JcClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_client_request_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static JsonObject *
-new_request (const char *verb)
-{
-  JsonObject *request = json_object_new ();
-
-  json_object_set_string_member (request, "janus", verb);
-  return request;
-}
-
 /* Connecting */
 
 typedef struct
@@ -1089,6 +952,8 @@ on_connect_info (GObject *source, GAsyncResult *result, gpointer user_data)
       g_clear_pointer (&self->server_info, json_object_unref);
       self->server_info = reply;
     }
+  self->ever_connected = TRUE;
+  self->closing = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
   g_task_return_boolean (task, TRUE);
 }
@@ -1117,7 +982,7 @@ on_transport_connected (GObject *source, GAsyncResult *result, gpointer user_dat
   if (cd->timeout_source != NULL)
     g_source_destroy (cd->timeout_source);
   cancellable = g_task_get_cancellable (task);
-  jc_client_send_request (self, new_request ("info"), JC_REQUEST_FLAGS_NONE, JC_TIMEOUT_DEFAULT,
+  jc_client_send_request (self, jc_client_new_request ("info"), JC_REQUEST_FLAGS_NONE, JC_TIMEOUT_DEFAULT,
                           cancellable, on_connect_info, g_steal_pointer (&task));
 }
 
@@ -1212,223 +1077,73 @@ jc_client_close (JcClient *self)
 {
   g_return_if_fail (JC_IS_CLIENT (self));
 
+  self->closing = TRUE;
+  if (self->reconnect_attempt > 0)
+    {
+      g_autoptr (GError) cause = g_error_new (JC_ERROR, JC_ERROR_CLOSED, "The client was closed while reconnecting to %s",
+                                              jc_client_get_uri (self));
+
+      stop_reconnecting (self);
+      g_clear_error (&self->reconnect_cause);
+      close_for_good (self, cause);
+      return;
+    }
   if (self->transport != NULL)
     jc_transport_close (self->transport);
 }
 
-/* info, ping, create */
-
-static void
-on_info_reply (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-  JsonObject *reply = jc_client_send_request_finish (JC_CLIENT (source), result, &error);
-  const char *janus;
-
-  if (reply == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  janus = jc_json_lookup_string (reply, "janus");
-  if (g_strcmp0 (janus, "server_info") != 0)
-    {
-      g_task_return_new_error (task, JC_ERROR, JC_ERROR_PROTOCOL,
-                               "Janus answered info with “%s” instead of server_info", janus);
-      json_object_unref (reply);
-      return;
-    }
-  json_object_remove_member (reply, "transaction");
-  g_task_return_pointer (task, reply, (GDestroyNotify) json_object_unref);
-}
-
 /**
- * jc_client_info_async:
+ * jc_client_set_reconnect:
  * @self: a client
- * @cancellable: (nullable): a cancellable
- * @callback: (scope async): called with the server's info
- * @user_data: data for @callback
+ * @reconnect: whether to reconnect when the link drops
  *
- * Asks the server for its `info`: name, version, transports, plugins,
- * session timeouts, ….
+ * Sets [property@Client:reconnect].
  */
 void
-jc_client_info_async (JcClient *self,
-                      GCancellable *cancellable,
-                      GAsyncReadyCallback callback,
-                      gpointer user_data)
+jc_client_set_reconnect (JcClient *self, gboolean reconnect)
 {
-  GTask *task;
-
   g_return_if_fail (JC_IS_CLIENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jc_client_info_async);
-  g_task_set_name (task, "jc_client_info_async");
-  jc_client_send_request (self, new_request ("info"), JC_REQUEST_FLAGS_NONE, JC_TIMEOUT_DEFAULT,
-                          cancellable, on_info_reply, task);
+  if (self->reconnect == reconnect)
+    return;
+  self->reconnect = reconnect;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECONNECT]);
 }
 
 /**
- * jc_client_info_finish:
+ * jc_client_get_reconnect:
  * @self: a client
- * @result: the result passed to the callback
- * @error: return location for a #GError
  *
- * Finishes [method@Client.info_async].
+ * Gets [property@Client:reconnect].
  *
- * Returns: (transfer full): the server's `server_info` reply, without its
- *   transaction
- */
-JsonObject *
-jc_client_info_finish (JcClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_client_info_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-on_ping_reply (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-  g_autoptr (JsonObject) reply = jc_client_send_request_finish (JC_CLIENT (source), result, &error);
-
-  if (reply == NULL)
-    g_task_return_error (task, error);
-  else if (g_strcmp0 (jc_json_lookup_string (reply, "janus"), "pong") != 0)
-    g_task_return_new_error (task, JC_ERROR, JC_ERROR_PROTOCOL,
-                             "Janus answered ping with “%s” instead of pong",
-                             jc_json_lookup_string (reply, "janus"));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-/**
- * jc_client_ping_async:
- * @self: a client
- * @cancellable: (nullable): a cancellable
- * @callback: (scope async): called when the pong arrived
- * @user_data: data for @callback
- *
- * Sends a `ping`; Janus answers `pong`.
- */
-void
-jc_client_ping_async (JcClient *self,
-                      GCancellable *cancellable,
-                      GAsyncReadyCallback callback,
-                      gpointer user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (JC_IS_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jc_client_ping_async);
-  g_task_set_name (task, "jc_client_ping_async");
-  jc_client_send_request (self, new_request ("ping"), JC_REQUEST_FLAGS_NONE, JC_TIMEOUT_DEFAULT,
-                          cancellable, on_ping_reply, task);
-}
-
-/**
- * jc_client_ping_finish:
- * @self: a client
- * @result: the result passed to the callback
- * @error: return location for a #GError
- *
- * Finishes [method@Client.ping_async].
- *
- * Returns: %TRUE when Janus answered pong
+ * Returns: whether the client reconnects when the link drops
  */
 gboolean
-jc_client_ping_finish (JcClient *self, GAsyncResult *result, GError **error)
+jc_client_get_reconnect (JcClient *self)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_client_ping_async, FALSE);
+  g_return_val_if_fail (JC_IS_CLIENT (self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-on_create_reply (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  JcClient *self = JC_CLIENT (source);
-  GError *error = NULL;
-  g_autoptr (JsonObject) reply = jc_client_send_request_finish (self, result, &error);
-  JsonObject *data;
-  guint64 id;
-
-  if (reply == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_strcmp0 (jc_json_lookup_string (reply, "janus"), "success") != 0 ||
-      !jc_json_get_object (reply, "data", &data, &error) ||
-      !jc_json_get_id (data, "id", &id, &error))
-    {
-      if (error == NULL)
-        jc_set_protocol_error (&error, "Janus answered create with “%s” instead of success",
-                               jc_json_lookup_string (reply, "janus"));
-      g_prefix_error (&error, "Creating a session: ");
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, jc_session_new (self, id), g_object_unref);
+  return self->reconnect;
 }
 
 /**
- * jc_client_create_session_async:
+ * jc_client_set_reconnect_backoff:
  * @self: a client
- * @session_id: the id to ask for, or 0 to let Janus choose
- * @cancellable: (nullable): a cancellable
- * @callback: (scope async): called with the new session
- * @user_data: data for @callback
+ * @initial_ms: the delay before the first attempt (at least 1 ms)
+ * @max_ms: the longest delay between attempts; each delay doubles the
+ *   previous one up to this
+ * @max_attempts: attempts before giving up ([signal@Client::closed]);
+ *   0 to try for ever
  *
- * Creates a Janus session. The session keeps itself alive with keepalives
- * for as long as the application holds a reference to it.
+ * Tunes reconnection (100 ms, 5 s and 10 attempts unless set).
  */
 void
-jc_client_create_session_async (JcClient *self,
-                                guint64 session_id,
-                                GCancellable *cancellable,
-                                GAsyncReadyCallback callback,
-                                gpointer user_data)
+jc_client_set_reconnect_backoff (JcClient *self, guint initial_ms, guint max_ms, guint max_attempts)
 {
-  GTask *task;
-  JsonObject *request;
-
   g_return_if_fail (JC_IS_CLIENT (self));
+  g_return_if_fail (initial_ms > 0 && max_ms >= initial_ms);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jc_client_create_session_async);
-  g_task_set_name (task, "jc_client_create_session_async");
-  request = new_request ("create");
-  if (session_id != 0)
-    json_object_set_int_member (request, "id", (gint64) session_id);
-  jc_client_send_request (self, request, JC_REQUEST_FLAGS_NONE, JC_TIMEOUT_DEFAULT, cancellable,
-                          on_create_reply, task);
-}
-
-/**
- * jc_client_create_session_finish:
- * @self: a client
- * @result: the result passed to the callback
- * @error: return location for a #GError
- *
- * Finishes [method@Client.create_session_async].
- *
- * Returns: (transfer full): the new session
- */
-JcSession *
-jc_client_create_session_finish (JcClient *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_client_create_session_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  self->reconnect_initial_ms = initial_ms;
+  self->reconnect_max_ms = max_ms;
+  self->reconnect_max_attempts = max_attempts;
 }

@@ -67,6 +67,16 @@ void jc_client_set_keepalive_interval (JcClient *self,
                                        guint interval_ms);
 JC_AVAILABLE_IN_ALL
 JsonObject *jc_client_get_server_info (JcClient *self);
+JC_AVAILABLE_IN_ALL
+void jc_client_set_reconnect (JcClient *self,
+                              gboolean reconnect);
+JC_AVAILABLE_IN_ALL
+gboolean jc_client_get_reconnect (JcClient *self);
+JC_AVAILABLE_IN_ALL
+void jc_client_set_reconnect_backoff (JcClient *self,
+                                      guint initial_ms,
+                                      guint max_ms,
+                                      guint max_attempts);
 
 JC_AVAILABLE_IN_ALL
 void jc_client_connect_async (JcClient *self,

@@ -69,6 +69,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   SIGNAL_TIMEOUT,
+  SIGNAL_CLOSED,
   N_SIGNALS
 };
 
@@ -114,9 +115,14 @@ jc_session_mark_dead (JcSession *self, const GError *error)
 {
   g_return_if_fail (JC_IS_SESSION (self));
 
+  if (!self->alive)
+    return;
   g_debug ("Session %" G_GUINT64_FORMAT " is dead: %s", self->id,
            error != NULL ? error->message : "destroyed");
+  g_object_ref (self);
   set_dead (self);
+  g_signal_emit (self, signals[SIGNAL_CLOSED], 0, error);
+  g_object_unref (self);
 }
 
 static void
@@ -294,6 +300,21 @@ jc_session_class_init (JcSessionClass *klass)
    * (no keepalive reached it within its `session_timeout`). The session is
    * dead from then on and its handles are detached.
    */
+  /**
+   * JcSession::closed:
+   * @self: the session
+   * @error: why the session is gone
+   *
+   * Emitted in the client's main context when the session died for a
+   * reason other than [method@Session.destroy_async] or a
+   * [signal@Session::timeout]: the connection closed for good, reclaiming
+   * it after a reconnection failed, or Janus no longer knows it (458). Its
+   * handles are detached.
+   */
+  signals[SIGNAL_CLOSED] =
+      g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 1, G_TYPE_ERROR);
+
   signals[SIGNAL_TIMEOUT] =
       g_signal_new ("timeout", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                     G_TYPE_NONE, 0);
@@ -459,6 +480,21 @@ jc_session_dispatch (JcSession *self, const char *janus, JsonObject *message)
     }
   if (g_str_equal (janus, "keepalive"))
     return;
+  if (g_str_equal (janus, "error"))
+    {
+      JsonObject *error_obj = jc_json_lookup_object (message, "error");
+      gint64 code = 0;
+
+      if (jc_json_lookup_int (error_obj, "code", &code) && code == JC_SERVER_ERROR_SESSION_NOT_FOUND)
+        {
+          g_autoptr (GError) error = g_error_new (JC_SERVER_ERROR, (int) code, "Janus no longer knows session %" G_GUINT64_FORMAT, self->id);
+
+          jc_session_mark_dead (self, error);
+        }
+      else
+        g_debug ("Dropping an error for session %" G_GUINT64_FORMAT, self->id);
+      return;
+    }
   if (!jc_json_lookup_id (message, "sender", &sender))
     {
       g_debug ("Dropping a “%s” on session %" G_GUINT64_FORMAT " with no valid sender", janus, self->id);

@@ -11,4 +11,10 @@ G_BEGIN_DECLS
 void jc_transport_set_connected (JcTransport *self, gboolean connected);
 void jc_transport_log_message (JcTransport *self, const char *direction, JsonObject *message);
 
+/* The credentials the client sends, for transports that make requests of
+ * their own (HTTP long-polls). Never logged. */
+void jc_transport_set_auth (JcTransport *self, const char *api_secret, const char *token);
+const char *jc_transport_get_api_secret (JcTransport *self);
+const char *jc_transport_get_token (JcTransport *self);
+
 G_END_DECLS

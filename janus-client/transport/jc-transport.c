@@ -30,6 +30,8 @@ typedef struct
   GMainContext *context; /* (owned) thread-default at construction */
   gboolean connected;
   gboolean closed_emitted;
+  char *api_secret; /* (owned) (nullable) never logged */
+  char *token;      /* (owned) (nullable) never logged */
 } JcTransportPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (JcTransport, jc_transport, G_TYPE_OBJECT)
@@ -60,6 +62,8 @@ jc_transport_finalize (GObject *object)
   JcTransportPrivate *priv = jc_transport_get_instance_private (self);
 
   g_free (priv->uri);
+  g_free (priv->api_secret);
+  g_free (priv->token);
   g_main_context_unref (priv->context);
 
   G_OBJECT_CLASS (jc_transport_parent_class)->finalize (object);
@@ -245,6 +249,33 @@ jc_transport_set_connected (JcTransport *self, gboolean connected)
   if (connected)
     priv->closed_emitted = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+}
+
+void
+jc_transport_set_auth (JcTransport *self, const char *api_secret, const char *token)
+{
+  JcTransportPrivate *priv = jc_transport_get_instance_private (self);
+
+  g_free (priv->api_secret);
+  priv->api_secret = g_strdup (api_secret);
+  g_free (priv->token);
+  priv->token = g_strdup (token);
+}
+
+const char *
+jc_transport_get_api_secret (JcTransport *self)
+{
+  JcTransportPrivate *priv = jc_transport_get_instance_private (self);
+
+  return priv->api_secret;
+}
+
+const char *
+jc_transport_get_token (JcTransport *self)
+{
+  JcTransportPrivate *priv = jc_transport_get_instance_private (self);
+
+  return priv->token;
 }
 
 void

@@ -1,0 +1,22 @@
+/* jc-http-transport.h: Janus over HTTP(S) with long-polling
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined(JC_INSIDE) && !defined(JC_COMPILATION)
+#error "Only <janus-client/janus-client.h> can be included directly."
+#endif
+
+#include "jc-transport.h"
+
+G_BEGIN_DECLS
+
+#define JC_TYPE_HTTP_TRANSPORT (jc_http_transport_get_type ())
+JC_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (JcHttpTransport, jc_http_transport, JC, HTTP_TRANSPORT, JcTransport)
+
+JC_AVAILABLE_IN_ALL
+JcTransport *jc_http_transport_new (const char *uri);
+
+G_END_DECLS
