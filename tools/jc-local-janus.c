@@ -1454,6 +1454,35 @@ jc_local_janus_start (JcLocalJanus *self, guint timeout_ms, GError **error)
   return TRUE;
 }
 
+gboolean
+jc_local_janus_restart (JcLocalJanus *self, guint timeout_ms, GError **error)
+{
+  g_autofree char *janus_path = NULL;
+  gint64 deadline;
+
+  g_return_val_if_fail (JC_IS_LOCAL_JANUS (self), FALSE);
+  g_return_val_if_fail (self->running, FALSE);
+
+  deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  janus_path = g_find_program_in_path ("janus");
+  if (janus_path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           "The “janus” program was not found in PATH: install the 'janus' package");
+      return FALSE;
+    }
+  /* Same folder, configuration, ports and namespace: a fresh server that
+   * knows none of the old sessions. */
+  kill_janus (self, TRUE);
+  g_unlink (self->log_path); /* readiness reads the log */
+  if (!spawn_janus (self, janus_path, error))
+    return FALSE;
+  if (wait_ready (self, deadline, error) != WAIT_READY)
+    return FALSE;
+  g_debug ("Janus restarted as %d", (int) self->pid);
+  return TRUE;
+}
+
 void
 jc_local_janus_stop (JcLocalJanus *self)
 {

@@ -57,6 +57,9 @@ gboolean jc_local_janus_start (JcLocalJanus *self, guint timeout_ms, GError **er
  * veth and temporary folder. Idempotent; also run on finalize. */
 void jc_local_janus_stop (JcLocalJanus *self);
 gboolean jc_local_janus_is_running (JcLocalJanus *self);
+/* Kills janus and starts it again with the same folder, configuration,
+ * ports and namespace (it forgets every session). For reconnection tests. */
+gboolean jc_local_janus_restart (JcLocalJanus *self, guint timeout_ms, GError **error);
 
 /* Valid after a successful start. */
 JcLocalJanusNetwork jc_local_janus_get_network (JcLocalJanus *self); /* never AUTO after start */

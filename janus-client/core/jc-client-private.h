@@ -35,6 +35,7 @@ struct _JcClient
   guint reconnect_initial_ms;
   guint reconnect_max_ms;
   guint reconnect_max_attempts; /* 0: for ever */
+  gboolean reconnecting;        /* between the drop and reconnected or closed */
   guint reconnect_attempt;      /* 0 when not reconnecting */
   guint reconnect_delay_ms;
   GSource *reconnect_source; /* (owned) (nullable) */

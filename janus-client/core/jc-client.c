@@ -165,6 +165,7 @@ close_for_good (JcClient *self, const GError *cause)
 {
   g_autoptr (GList) sessions = NULL;
 
+  self->reconnecting = FALSE;
   self->reconnect_attempt = 0;
   jc_client_fail_all_pending (self, cause);
   sessions = g_hash_table_get_values (self->sessions);
@@ -186,6 +187,7 @@ claims_done (JcClient *self)
 
   g_debug ("Reconnected to %s after %" G_GINT64_FORMAT " ms and %u attempt(s)", jc_client_get_uri (self), elapsed_ms,
            self->reconnect_attempt);
+  self->reconnecting = FALSE;
   self->reconnect_attempt = 0;
   g_clear_error (&self->reconnect_cause);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
@@ -242,7 +244,7 @@ on_reconnected (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (JcClient) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (self->reconnect_attempt == 0 || self->closing)
+  if (!self->reconnecting || self->closing)
     return;
   if (!jc_transport_connect_finish (JC_TRANSPORT (source), result, &error))
     {
@@ -295,6 +297,7 @@ stop_reconnecting (JcClient *self)
       g_source_destroy (self->reconnect_source);
       g_clear_pointer (&self->reconnect_source, g_source_unref);
     }
+  self->reconnecting = FALSE;
   self->reconnect_attempt = 0;
 }
 
@@ -310,9 +313,9 @@ on_transport_closed (JcTransport *transport, const GError *error, gpointer user_
     cause = g_error_new (JC_ERROR, JC_ERROR_CLOSED, "The connection to %s was closed",
                          jc_transport_get_uri (transport));
 
-  if (self->closing || !self->reconnect || !self->ever_connected || self->reconnect_attempt > 0)
+  if (self->closing || !self->reconnect || !self->ever_connected || self->reconnecting)
     {
-      if (self->reconnect_attempt > 0 && !self->closing && self->reconnect)
+      if (self->reconnecting && !self->closing && self->reconnect)
         {
           /* Dropped again while claiming: keep trying. */
           jc_client_fail_all_pending (self, cause);
@@ -330,6 +333,8 @@ on_transport_closed (JcTransport *transport, const GError *error, gpointer user_
   /* Requests in flight fail (nothing is re-sent behind the caller's back);
    * sessions and handles stay, to be claimed once the link is back. */
   self->disconnected_at = g_get_monotonic_time ();
+  self->reconnecting = TRUE;
+  g_clear_error (&self->reconnect_cause);
   self->reconnect_cause = g_error_copy (cause);
   jc_client_fail_all_pending (self, cause);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
@@ -1078,7 +1083,7 @@ jc_client_close (JcClient *self)
   g_return_if_fail (JC_IS_CLIENT (self));
 
   self->closing = TRUE;
-  if (self->reconnect_attempt > 0)
+  if (self->reconnecting)
     {
       g_autoptr (GError) cause = g_error_new (JC_ERROR, JC_ERROR_CLOSED, "The client was closed while reconnecting to %s",
                                               jc_client_get_uri (self));

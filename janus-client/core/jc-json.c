@@ -21,6 +21,41 @@ jc_set_protocol_error (GError **error, const char *format, ...)
   return FALSE;
 }
 
+/* json-glib recurses once per nesting level: a hostile message nested
+ * deep enough overflows the stack long before the size limit. Janus
+ * never nests beyond a dozen levels. */
+#define MAX_DEPTH 256
+
+static gboolean
+too_deep (const char *data, gsize length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > MAX_DEPTH)
+            return TRUE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return FALSE;
+}
+
 /*
  * jc_json_parse_object:
  *
@@ -40,6 +75,11 @@ jc_json_parse_object (const char *data, gssize length, GError **error)
       return NULL;
     }
 
+  if (too_deep (data, length < 0 ? strlen (data) : (gsize) length))
+    {
+      jc_set_protocol_error (error, "Message nests deeper than %d levels", MAX_DEPTH);
+      return NULL;
+    }
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
@@ -191,7 +231,7 @@ deep_copy_node (JsonNode *node)
 
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
-      copy = json_node_alloc ();
+      copy = json_node_new (JSON_NODE_OBJECT);
       json_node_take_object (copy, jc_json_object_copy (json_node_get_object (node)));
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
@@ -201,7 +241,7 @@ deep_copy_node (JsonNode *node)
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         json_array_add_element (array_copy, deep_copy_node (json_array_get_element (array, i)));
-      copy = json_node_alloc ();
+      copy = json_node_new (JSON_NODE_ARRAY);
       json_node_take_array (copy, array_copy);
     }
   else
@@ -216,13 +256,10 @@ JsonObject *
 jc_json_object_copy (JsonObject *obj)
 {
   JsonObject *copy = json_object_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  g_autoptr (GList) members = json_object_get_members (obj); /* in their order */
 
-  json_object_iter_init (&iter, obj);
-  while (json_object_iter_next (&iter, &name, &node))
-    json_object_set_member (copy, name, deep_copy_node (node));
+  for (GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (copy, l->data, deep_copy_node (json_object_get_member (obj, l->data)));
   return copy;
 }
 
@@ -270,7 +307,7 @@ redact_object (JsonObject *obj)
       const char *name = l->data;
       JsonNode *child = json_object_get_member (obj, name);
 
-      if (jc_json_is_secret_member (name) && JSON_NODE_HOLDS_VALUE (child))
+      if (jc_json_is_secret_member (name) && !JSON_NODE_HOLDS_NULL (child))
         json_object_set_string_member (obj, name, "[redacted]");
       else
         redact_node (child);

@@ -17,4 +17,9 @@ void jc_transport_set_auth (JcTransport *self, const char *api_secret, const cha
 const char *jc_transport_get_api_secret (JcTransport *self);
 const char *jc_transport_get_token (JcTransport *self);
 
+/* For tests: drop the link abruptly, as a network failure would (the
+ * client sees a lost connection, not a close it asked for). */
+void jc_websocket_transport_break (JcTransport *self);
+void jc_unix_transport_break (JcTransport *self);
+
 G_END_DECLS

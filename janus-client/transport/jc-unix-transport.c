@@ -277,3 +277,12 @@ jc_unix_transport_new (const char *uri)
 
   return g_object_new (JC_TYPE_UNIX_TRANSPORT, "uri", uri, NULL);
 }
+
+void
+jc_unix_transport_break (JcTransport *transport)
+{
+  JcUnixTransport *self = JC_UNIX_TRANSPORT (transport);
+
+  if (self->socket != NULL)
+    shutdown (g_socket_get_fd (self->socket), SHUT_RDWR);
+}

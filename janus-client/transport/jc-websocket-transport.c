@@ -336,3 +336,12 @@ jc_websocket_transport_new (const char *uri, const char *protocol)
 
   return g_object_new (JC_TYPE_WEBSOCKET_TRANSPORT, "uri", uri, "protocol", protocol, NULL);
 }
+
+void
+jc_websocket_transport_break (JcTransport *transport)
+{
+  JcWebsocketTransport *self = JC_WEBSOCKET_TRANSPORT (transport);
+
+  if (self->conn != NULL)
+    g_io_stream_close (soup_websocket_connection_get_io_stream (self->conn), NULL, NULL);
+}
