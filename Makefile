@@ -36,7 +36,7 @@ MESON_TEST := $(MESON) test --print-errorlogs --num-processes $(NUM_PROCESSES)
 # G_DEBUG=gc-friendly clears freed memory so stale pointers don't keep
 # leaked blocks "reachable".
 ASAN_ENV := \
-	ASAN_OPTIONS=detect_leaks=1 \
+	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp,print_suppressions=0 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	G_SLICE=always-malloc \

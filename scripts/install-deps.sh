@@ -29,6 +29,7 @@ PACKAGES="
   iproute2
   python3
   procps
+  openssl
   libgstreamer1.0-dev
   libgstreamer-plugins-base1.0-dev
   libgstreamer-plugins-bad1.0-dev

@@ -125,7 +125,7 @@ fake_janus_reply_default (FakeJanus *self, JsonObject *request)
       fake_janus_reply (self, request, "ack", NULL);
     }
   else if (g_strcmp0 (verb, "detach") == 0 || g_strcmp0 (verb, "destroy") == 0 ||
-           g_strcmp0 (verb, "hangup") == 0)
+           g_strcmp0 (verb, "hangup") == 0 || g_strcmp0 (verb, "claim") == 0)
     {
       fake_janus_reply (self, request, "success", NULL);
     }
@@ -177,7 +177,7 @@ on_websocket (SoupServer *server,
 }
 
 FakeJanus *
-fake_janus_new (void)
+fake_janus_new_tls (GTlsCertificate *certificate)
 {
   FakeJanus *self = g_new0 (FakeJanus, 1);
   const char *protocols[] = { "janus-protocol", NULL };
@@ -190,15 +190,21 @@ fake_janus_new (void)
   self->session_timeout = 60;
   self->next_id = 1000;
 
-  self->server = soup_server_new (NULL, NULL);
+  self->server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_websocket_handler (self->server, NULL, NULL, (char **) protocols, on_websocket, self, NULL);
-  soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | (certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0), &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (self->server);
   g_assert_nonnull (uris);
-  self->uri = g_strdup_printf ("ws://127.0.0.1:%d/janus", g_uri_get_port (uris->data));
+  self->uri = g_strdup_printf ("%s://127.0.0.1:%d/janus", certificate != NULL ? "wss" : "ws", g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   return self;
+}
+
+FakeJanus *
+fake_janus_new (void)
+{
+  return fake_janus_new_tls (NULL);
 }
 
 void

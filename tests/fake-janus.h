@@ -25,6 +25,8 @@ typedef gboolean (*FakeJanusHook) (FakeJanus *fake,
                                    gpointer user_data);
 
 FakeJanus *fake_janus_new (void);
+/* Serves wss:// with @certificate (NULL: plain ws://, as fake_janus_new). */
+FakeJanus *fake_janus_new_tls (GTlsCertificate *certificate);
 void fake_janus_free (FakeJanus *self);
 const char *fake_janus_get_uri (FakeJanus *self);
 

@@ -46,7 +46,7 @@ gboolean jc_test_destroy (JcSession *session, GError **error);
 /* Parses a JSON object literal; aborts the test on bad JSON. */
 JsonObject *jc_test_json (const char *text);
 
-/* A GLogWriterFunc that captures every janus-client debug line into a
+/* A GLogWriterFunc that captures every debug and warning line into a
  * GString (for the secret-redaction tests); install with
  * jc_test_capture_logs_begin () and read with jc_test_capture_logs_end (). */
 void jc_test_capture_logs_begin (void);

@@ -250,6 +250,7 @@ send_next (JcHttpTransport *self, const char *path)
       return;
     }
   soup_message_set_request_body_from_bytes (msg, "application/json", item->body);
+  jc_transport_apply_tls (JC_TRANSPORT (self), self->session, msg);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, self->cancel, on_post_done,
                                     g_strdup (path));
 }
@@ -378,6 +379,7 @@ start_poll (LongPoll *poll)
   msg = soup_message_new (SOUP_METHOD_GET, url->str);
   if (msg == NULL)
     return;
+  jc_transport_apply_tls (transport, self->session, msg);
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, poll->cancel, on_poll_done,
                                     GSIZE_TO_POINTER (poll->session_id));
 }
@@ -459,6 +461,7 @@ jc_http_transport_connect_async (JcTransport *transport,
       g_task_return_new_error (task, JC_ERROR, JC_ERROR_INVALID_ARGUMENT, "Invalid HTTP URI “%s”", self->base);
       return;
     }
+  jc_transport_apply_tls (transport, self->session, msg);
   if (self->cancel == NULL || g_cancellable_is_cancelled (self->cancel))
     {
       g_clear_object (&self->cancel);

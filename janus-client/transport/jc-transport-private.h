@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <libsoup/soup.h>
+
 #include "jc-transport.h"
 
 G_BEGIN_DECLS
@@ -16,6 +18,9 @@ void jc_transport_log_message (JcTransport *self, const char *direction, JsonObj
 void jc_transport_set_auth (JcTransport *self, const char *api_secret, const char *token);
 const char *jc_transport_get_api_secret (JcTransport *self);
 const char *jc_transport_get_token (JcTransport *self);
+
+/* Applies the TLS settings to a message about to be sent on @session. */
+void jc_transport_apply_tls (JcTransport *self, SoupSession *session, SoupMessage *msg);
 
 /* For tests: drop the link abruptly, as a network failure would (the
  * client sees a lost connection, not a close it asked for). */

@@ -30,8 +30,11 @@ typedef struct
   GMainContext *context; /* (owned) thread-default at construction */
   gboolean connected;
   gboolean closed_emitted;
-  char *api_secret; /* (owned) (nullable) never logged */
-  char *token;      /* (owned) (nullable) never logged */
+  char *api_secret;           /* (owned) (nullable) never logged */
+  char *token;                /* (owned) (nullable) never logged */
+  GTlsDatabase *tls_database; /* (owned) (nullable) trusted CAs */
+  gboolean tls_insecure;
+  gboolean warned_insecure;
 } JcTransportPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (JcTransport, jc_transport, G_TYPE_OBJECT)
@@ -64,6 +67,7 @@ jc_transport_finalize (GObject *object)
   g_free (priv->uri);
   g_free (priv->api_secret);
   g_free (priv->token);
+  g_clear_object (&priv->tls_database);
   g_main_context_unref (priv->context);
 
   G_OBJECT_CLASS (jc_transport_parent_class)->finalize (object);
@@ -276,6 +280,85 @@ jc_transport_get_token (JcTransport *self)
   JcTransportPrivate *priv = jc_transport_get_instance_private (self);
 
   return priv->token;
+}
+
+/**
+ * jc_transport_set_tls_ca_file:
+ * @self: a transport
+ * @path: a PEM file of the certificate authorities to trust
+ * @error: return location for a #GError
+ *
+ * Trusts the certificate authorities in @path (instead of the system's)
+ * when verifying a `wss://` or `https://` server. Call before connecting.
+ *
+ * Returns: %TRUE when the file could be loaded
+ */
+gboolean
+jc_transport_set_tls_ca_file (JcTransport *self, const char *path, GError **error)
+{
+  JcTransportPrivate *priv;
+  g_autoptr (GError) local_error = NULL;
+  GTlsDatabase *database;
+
+  g_return_val_if_fail (JC_IS_TRANSPORT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  priv = jc_transport_get_instance_private (self);
+  database = g_tls_file_database_new (path, &local_error);
+  if (database == NULL)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_INVALID_ARGUMENT, "Cannot use %s as CA file: %s", path,
+                   local_error->message);
+      return FALSE;
+    }
+  g_clear_object (&priv->tls_database);
+  priv->tls_database = database;
+  return TRUE;
+}
+
+/**
+ * jc_transport_set_tls_insecure:
+ * @self: a transport
+ * @insecure: %TRUE to accept any server certificate
+ *
+ * Turns certificate verification off (it is on by default). Anyone on the
+ * path can then read and change the traffic, secrets included; a warning
+ * is logged the first time an unverified certificate is accepted.
+ */
+void
+jc_transport_set_tls_insecure (JcTransport *self, gboolean insecure)
+{
+  JcTransportPrivate *priv;
+
+  g_return_if_fail (JC_IS_TRANSPORT (self));
+
+  priv = jc_transport_get_instance_private (self);
+  priv->tls_insecure = insecure;
+}
+
+static gboolean
+accept_any_certificate (SoupMessage *msg, GTlsCertificate *certificate, GTlsCertificateFlags errors, gpointer user_data)
+{
+  JcTransport *self = user_data;
+  JcTransportPrivate *priv = jc_transport_get_instance_private (self);
+
+  if (!priv->warned_insecure)
+    {
+      priv->warned_insecure = TRUE;
+      g_warning ("Accepting an unverified TLS certificate from %s (verification is turned off)", priv->uri);
+    }
+  return TRUE;
+}
+
+void
+jc_transport_apply_tls (JcTransport *self, SoupSession *session, SoupMessage *msg)
+{
+  JcTransportPrivate *priv = jc_transport_get_instance_private (self);
+
+  if (priv->tls_database != NULL && soup_session_get_tls_database (session) != priv->tls_database)
+    soup_session_set_tls_database (session, priv->tls_database);
+  if (priv->tls_insecure)
+    g_signal_connect_object (msg, "accept-certificate", G_CALLBACK (accept_any_certificate), self, 0);
 }
 
 void

@@ -86,6 +86,13 @@ gboolean jc_transport_send (JcTransport *self,
 JC_AVAILABLE_IN_ALL
 void jc_transport_close (JcTransport *self);
 JC_AVAILABLE_IN_ALL
+gboolean jc_transport_set_tls_ca_file (JcTransport *self,
+                                       const char *path,
+                                       GError **error);
+JC_AVAILABLE_IN_ALL
+void jc_transport_set_tls_insecure (JcTransport *self,
+                                    gboolean insecure);
+JC_AVAILABLE_IN_ALL
 void jc_transport_session_added (JcTransport *self,
                                  guint64 session_id);
 JC_AVAILABLE_IN_ALL

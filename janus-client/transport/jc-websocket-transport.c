@@ -180,6 +180,7 @@ jc_websocket_transport_connect_async (JcTransport *transport,
       return;
     }
   msg = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+  jc_transport_apply_tls (transport, self->session, msg);
   self->connect_cancel = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
   soup_session_websocket_connect_async (self->session, msg, NULL, (char **) protocols,
                                         G_PRIORITY_DEFAULT, self->connect_cancel,
