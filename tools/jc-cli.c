@@ -31,6 +31,7 @@ jc_cli_options_clear (JcCliOptions *opts)
   g_clear_pointer (&opts->token, g_free);
   g_clear_pointer (&opts->admin_server, g_free);
   g_clear_pointer (&opts->admin_secret, g_free);
+  g_clear_pointer (&opts->tls_ca_file, g_free);
   g_clear_object (&opts->cancellable);
 }
 
@@ -128,6 +129,10 @@ jc_cli_connect (JcCliOptions *opts, JcLocalJanusNetwork network, GError **error)
   jc_client_set_api_secret (client, opts->api_secret);
   jc_client_set_token (client, opts->token);
   jc_client_set_timeout (client, (guint) opts->timeout_s * 1000);
+  if (opts->tls_ca_file != NULL &&
+      !jc_transport_set_tls_ca_file (jc_client_get_transport (client), opts->tls_ca_file, error))
+    return NULL;
+  jc_transport_set_tls_insecure (jc_client_get_transport (client), opts->insecure);
 
   g_debug ("Connecting to %s (timeout %d s)", uri, opts->timeout_s);
   waiter = jc_cli_waiter_new ();

@@ -33,6 +33,8 @@ typedef struct
   char *token;        /* (owned) (nullable) */
   char *admin_server; /* (owned) (nullable) filled from the private Janus */
   char *admin_secret; /* (owned) (nullable) filled from the private Janus */
+  char *tls_ca_file;  /* (owned) (nullable) --tls-ca-file */
+  gboolean insecure;  /* --insecure: no certificate verification */
   int timeout_s;      /* per-request timeout; 0: none */
   gboolean json;
   gboolean verbose;
