@@ -6,6 +6,7 @@
 
 #define JC_INSIDE
 
+#include "jc-admin.h"
 #include "jc-client.h"
 #include "jc-echo-test.h"
 #include "jc-enum-types.h"

@@ -156,6 +156,63 @@ test_fake_drop_reconnects (void)
   fake_janus_free (fake);
 }
 
+static gboolean
+forget_sessions (FakeJanus *fake, SoupWebsocketConnection *conn, JsonObject *request, gpointer user_data)
+{
+  const char *verb = json_node_get_string (json_object_get_member (request, "janus"));
+
+  if (g_strcmp0 (verb, "keepalive") != 0)
+    return FALSE;
+  fake_janus_reply (fake, request, "error", "{\"error\": {\"code\": 458, \"reason\": \"No such session\"}}");
+  return TRUE;
+}
+
+static void
+on_session_closed (JcSession *session, GError *error, gpointer user_data)
+{
+  GError **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_error_copy (error);
+}
+
+/* Any request Janus answers with 458 (a session destroyed behind the
+ * client's back, through the Admin API say) marks the session dead. */
+static void
+test_458_marks_dead (void)
+{
+  FakeJanus *fake = fake_janus_new ();
+  g_autoptr (JcClient) client = NULL;
+  g_autoptr (JcSession) session = NULL;
+  g_autoptr (JcHandle) handle = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) closed = NULL;
+  GAsyncResult *slot = NULL;
+
+  client = jc_test_connect (fake_janus_get_uri (fake), &error);
+  g_assert_no_error (error);
+  session = jc_test_create_session (client, &error);
+  g_assert_no_error (error);
+  handle = jc_test_attach (session, "janus.plugin.echotest", &error);
+  g_assert_no_error (error);
+  g_signal_connect (session, "closed", G_CALLBACK (on_session_closed), &closed);
+
+  fake_janus_set_hook (fake, forget_sessions, NULL);
+  jc_session_keepalive_async (session, NULL, jc_test_store_result, &slot);
+  result = jc_test_wait_result (&slot);
+  g_assert_false (jc_session_keepalive_finish (session, result, &error));
+  g_assert_error (error, JC_SERVER_ERROR, JC_SERVER_ERROR_SESSION_NOT_FOUND);
+  g_assert_false (jc_session_is_alive (session));
+  g_assert_false (jc_handle_is_attached (handle));
+  g_assert_error (closed, JC_SERVER_ERROR, JC_SERVER_ERROR_SESSION_NOT_FOUND);
+
+  g_clear_object (&handle);
+  g_clear_object (&session);
+  g_clear_object (&client);
+  fake_janus_free (fake);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -166,6 +223,7 @@ main (int argc, char **argv)
   g_test_add_func ("/transport/uri/schemes", test_uri_schemes);
   g_test_add_func ("/transport/unix/missing-socket", test_unix_missing_socket);
   g_test_add_func ("/transport/reconnect/fake-drop", test_fake_drop_reconnects);
+  g_test_add_func ("/transport/session/458-marks-dead", test_458_marks_dead);
 
   return g_test_run ();
 }

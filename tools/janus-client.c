@@ -15,10 +15,13 @@
 
 #include "jc-cli.h"
 
+int jc_cmd_admin (JcCliOptions *opts, int argc, char **argv);
+
 static const JcCliCommand commands[] = {
   { "info", "print the server's info reply", jc_cmd_info },
   { "ping", "round-trip a ping, print the latency", jc_cmd_ping },
   { "request", "send one message to a plugin, print the reply", jc_cmd_request },
+  { "admin", "Admin/Monitor API (admin --help lists its subcommands)", jc_cmd_admin },
   { "echotest", "send media to the EchoTest plugin and receive it back", jc_cmd_echotest },
 };
 

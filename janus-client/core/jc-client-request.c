@@ -153,6 +153,7 @@ jc_client_fail_all_pending (JcClient *self, const GError *cause)
 void
 jc_client_complete_request (JcClient *self, GTask *task, const char *janus, JsonObject *message)
 {
+  GError *error;
   JcRequest *request = g_task_get_task_data (task);
 
   if (g_strcmp0 (janus, "error") == 0)
@@ -169,11 +170,24 @@ jc_client_complete_request (JcClient *self, GTask *task, const char *janus, Json
                                    request->verb, target);
           return;
         }
-      g_task_return_new_error (task, JC_SERVER_ERROR, (int) code,
-                               "Janus answered %d (%s) to %s%s",
-                               (int) code,
-                               reason != NULL ? reason : jc_server_error_describe ((int) code),
-                               request->verb, target);
+      error = g_error_new (JC_SERVER_ERROR, (int) code, "Janus answered %d (%s) to %s%s", (int) code,
+                           reason != NULL ? reason : jc_server_error_describe ((int) code), request->verb, target);
+      /* Janus no longer knows the session (destroyed through the Admin
+       * API, timed out unseen): it is dead, whatever asked. A failed claim
+       * is the reconnection's to report. */
+      if (code == JC_SERVER_ERROR_SESSION_NOT_FOUND && request->session_id != 0 &&
+          g_strcmp0 (request->verb, "claim") != 0)
+        {
+          JcSession *session = g_hash_table_lookup (self->sessions, &request->session_id);
+
+          if (session != NULL)
+            {
+              g_object_ref (session);
+              jc_session_mark_dead (session, error);
+              g_object_unref (session);
+            }
+        }
+      g_task_return_error (task, error);
       return;
     }
   g_task_return_pointer (task, json_object_ref (message), (GDestroyNotify) json_object_unref);

@@ -97,6 +97,11 @@ jc_media_sink_class_init (JcMediaSinkClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = jc_media_sink_finalize;
 
+  /* GST_TYPE_SAMPLE is only registered by gst_init (); introspection and
+   * bindings may get here first. */
+  if (!gst_is_initialized ())
+    gst_init (NULL, NULL);
+
   /**
    * JcMediaSink::frame:
    * @self: the sink
