@@ -41,6 +41,9 @@ const char *jc_media_source_get_audio_encoding (JcMediaSource *self); /* "OPUS"â
 gboolean jc_media_sink_prepare (JcMediaSink *self, GstBin *pipeline, GPtrArray *tracks, GError **error);
 /* Streaming thread: a new incoming RTP pad of webrtcbin. */
 gboolean jc_media_sink_link_pad (JcMediaSink *self, GstPad *pad, const char *kind, const char *mid, const char *encoding, GError **error);
+/* Streaming thread: webrtcbin removed an incoming pad (renegotiation
+ * dropped the track); its recording is finalised. */
+void jc_media_sink_unlink_pad (JcMediaSink *self, GstPad *pad);
 /* Number of frames (video) or buffers (audio) that reached the sink on
  * this mid. Any thread. */
 guint64 jc_media_sink_get_frames (JcMediaSink *self, const char *mid);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <gst/app/gstappsink.h>
 
 #include "jc-error.h"
@@ -30,12 +32,15 @@
 
 typedef struct
 {
-  char *kind;          /* (owned) */
-  char *mid;           /* (owned) */
-  char *encoding;      /* (owned) */
-  GstPad *mux_pad;     /* (owned) (nullable) file sinks */
-  GstPad *source_pad;  /* (owned) (nullable) webrtcbin's pad, once linked */
-  GstPad *branch_sink; /* (owned) (nullable) the branch's entry */
+  char *kind;           /* (owned) */
+  char *mid;            /* (owned) */
+  char *encoding;       /* (owned) */
+  GstPad *mux_pad;      /* (owned) (nullable) file sinks */
+  GstPad *source_pad;   /* (owned) (nullable) webrtcbin's pad, once linked */
+  GstPad *branch_sink;  /* (owned) (nullable) the branch's entry */
+  GstElement *filesink; /* (unowned) (nullable) directory sinks: the track's own file */
+  char *file;           /* (owned) (nullable) directory sinks: its path */
+  gboolean finished;    /* EOS sent into the branch */
   gulong drop_probe;
   gssize frames; /* atomic (pointer-sized) */
 } SinkTrack;
@@ -54,6 +59,7 @@ struct _JcMediaSink
   GstElement *mux;      /* (unowned) in the pipeline */
   GstElement *filesink; /* (unowned) in the pipeline */
   GPtrArray *tracks;    /* (owned) SinkTrack */
+  GHashTable *labels;   /* (owned) mid → label, directory sinks */
   gboolean finishing;
 };
 
@@ -76,6 +82,7 @@ sink_track_free (SinkTrack *track)
   g_clear_object (&track->mux_pad);
   g_clear_object (&track->source_pad);
   g_clear_object (&track->branch_sink);
+  g_free (track->file);
   g_free (track);
 }
 
@@ -86,6 +93,7 @@ jc_media_sink_finalize (GObject *object)
 
   g_free (self->path);
   g_ptr_array_unref (self->tracks);
+  g_hash_table_unref (self->labels);
   g_mutex_clear (&self->lock);
   g_main_context_unref (self->context);
 
@@ -123,13 +131,14 @@ jc_media_sink_init (JcMediaSink *self)
 {
   g_mutex_init (&self->lock);
   self->tracks = g_ptr_array_new_with_free_func ((GDestroyNotify) sink_track_free);
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->context = g_main_context_ref_thread_default ();
 }
 
 /**
  * jc_media_sink_new:
- * @spec: a file path ending in `.webm`, `.mkv` or `.mp4`, or `null`, or
- *   `screen`
+ * @spec: a file path ending in `.webm`, `.mkv` or `.mp4`, a folder
+ *   (ending in `/` or existing; created when missing), `null`, or `screen`
  * @error: return location for a #GError
  *
  * Creates a media sink.
@@ -155,6 +164,19 @@ jc_media_sink_new (const char *spec, GError **error)
   else if (g_str_equal (spec, "screen"))
     {
       self->kind = JC_MEDIA_SINK_SCREEN;
+    }
+  else if (g_str_has_suffix (spec, "/") || g_file_test (spec, G_FILE_TEST_IS_DIR))
+    {
+      self->kind = JC_MEDIA_SINK_DIRECTORY;
+      self->path = g_strdup (spec);
+      if (g_mkdir_with_parents (spec, 0755) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, JC_ERROR, JC_ERROR_INVALID_ARGUMENT, "Cannot create the folder “%s”: %s", spec,
+                       g_strerror (saved));
+          return NULL;
+        }
     }
   else
     {
@@ -219,7 +241,7 @@ jc_media_sink_get_kind (JcMediaSink *self)
  * jc_media_sink_get_path:
  * @self: a sink
  *
- * Gets the file a file sink records to.
+ * Gets the file a file sink records to, or the folder of a directory sink.
  *
  * Returns: (transfer none) (nullable): the path, or %NULL for other kinds
  */
@@ -229,6 +251,59 @@ jc_media_sink_get_path (JcMediaSink *self)
   g_return_val_if_fail (JC_IS_MEDIA_SINK (self), NULL);
 
   return self->path;
+}
+
+/**
+ * jc_media_sink_set_track_label:
+ * @self: a directory sink
+ * @mid: a track's mid
+ * @label: (nullable): what to name its file after (e.g. the publisher's
+ *   feed id), or %NULL for `track`
+ *
+ * Names the file of the track with @mid `LABEL-MID.webm` (or `.mkv`).
+ * Set it before the track arrives.
+ */
+void
+jc_media_sink_set_track_label (JcMediaSink *self, const char *mid, const char *label)
+{
+  g_autoptr (GMutexLocker) locker = NULL;
+
+  g_return_if_fail (JC_IS_MEDIA_SINK (self));
+  g_return_if_fail (mid != NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (label != NULL)
+    g_hash_table_replace (self->labels, g_strdup (mid), g_strdup (label));
+  else
+    g_hash_table_remove (self->labels, mid);
+}
+
+/**
+ * jc_media_sink_get_track_files:
+ * @self: a sink
+ *
+ * Gets the files a directory sink wrote (or is writing), one per track
+ * that arrived, in arrival order.
+ *
+ * Returns: (transfer container) (element-type utf8): the paths
+ */
+GPtrArray *
+jc_media_sink_get_track_files (JcMediaSink *self)
+{
+  g_autoptr (GMutexLocker) locker = NULL;
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (JC_IS_MEDIA_SINK (self), files);
+
+  locker = g_mutex_locker_new (&self->lock);
+  for (guint i = 0; i < self->tracks->len; i++)
+    {
+      SinkTrack *track = g_ptr_array_index (self->tracks, i);
+
+      if (track->file != NULL)
+        g_ptr_array_add (files, g_strdup (track->file));
+    }
+  return files;
 }
 
 /* Whether a codec goes into the container as it is. */
@@ -251,7 +326,7 @@ find_track (JcMediaSink *self, const char *mid)
     {
       SinkTrack *track = g_ptr_array_index (self->tracks, i);
 
-      if (g_strcmp0 (track->mid, mid) == 0)
+      if (g_strcmp0 (track->mid, mid) == 0 && !track->finished)
         return track;
     }
   return NULL;
@@ -438,7 +513,7 @@ on_new_sample (GstAppSink *appsink, gpointer user_data)
 }
 
 static char *
-branch_description (JcMediaSink *self, const char *kind, const char *depay)
+branch_description (JcMediaSink *self, const char *kind, const char *depay, const char *encoding)
 {
   gboolean video = g_str_equal (kind, "video");
 
@@ -453,6 +528,11 @@ branch_description (JcMediaSink *self, const char *kind, const char *depay)
     case JC_MEDIA_SINK_CALLBACK:
       return g_strdup_printf ("queue name=entry ! %s ! decodebin ! %s ! appsink name=out sync=false max-buffers=30 drop=true",
                               depay, video ? "videoconvert ! video/x-raw,format=RGB" : "audioconvert ! audio/x-raw,format=S16LE,layout=interleaved");
+    case JC_MEDIA_SINK_DIRECTORY:
+      /* Filled in by the caller: the muxer and the file. */
+      return g_strdup_printf ("queue name=entry ! %s ! %s name=mux ! filesink name=file async=false", depay,
+                              fits_container ("webmmux", encoding) ? "webmmux offset-to-zero=true"
+                                                                   : "matroskamux offset-to-zero=true");
     case JC_MEDIA_SINK_NULL:
     default:
       return g_strdup_printf ("queue name=entry ! %s ! fakesink sync=false async=false", depay);
@@ -509,7 +589,7 @@ jc_media_sink_link_pad (JcMediaSink *self,
       return FALSE;
     }
 
-  desc = branch_description (self, kind, depay);
+  desc = branch_description (self, kind, depay, encoding);
   branch = gst_parse_bin_from_description (desc, FALSE, &local_error);
   if (branch == NULL)
     {
@@ -534,6 +614,27 @@ jc_media_sink_link_pad (JcMediaSink *self,
 
       gst_pad_set_active (ghost, TRUE);
       gst_element_add_pad (branch, ghost);
+    }
+  if (self->kind == JC_MEDIA_SINK_DIRECTORY)
+    {
+      const char *label = mid != NULL ? g_hash_table_lookup (self->labels, mid) : NULL;
+      g_autofree char *name = g_strdup_printf ("%s-%s.%s", label != NULL ? label : "track",
+                                               mid != NULL ? mid : kind,
+                                               fits_container ("webmmux", encoding) ? "webm" : "mkv");
+
+      g_strdelimit (name, "/\\", '_');
+      track->filesink = gst_bin_get_by_name (GST_BIN (branch), "file");
+      gst_object_unref (track->filesink); /* the branch holds it */
+      track->file = g_build_filename (self->path, name, NULL);
+      /* A mid Janus reuses for another feed gets a file of its own. */
+      for (guint n = 2; g_file_test (track->file, G_FILE_TEST_EXISTS); n++)
+        {
+          g_free (track->file);
+          track->file = g_strdup_printf ("%s/%s-%s-%u.%s", self->path, label != NULL ? label : "track",
+                                         mid != NULL ? mid : kind, n,
+                                         fits_container ("webmmux", encoding) ? "webm" : "mkv");
+        }
+      g_object_set (track->filesink, "location", track->file, NULL);
     }
   if (self->kind == JC_MEDIA_SINK_CALLBACK)
     {
@@ -576,9 +677,17 @@ guint64
 jc_media_sink_get_frames (JcMediaSink *self, const char *mid)
 {
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
-  SinkTrack *track = find_track (self, mid);
+  guint64 frames = 0;
 
-  return track != NULL ? (guint64) g_atomic_pointer_get ((gpointer *) &track->frames) : 0;
+  /* Finished tracks count too: a summary is made after stopping. */
+  for (guint i = 0; i < self->tracks->len; i++)
+    {
+      SinkTrack *track = g_ptr_array_index (self->tracks, i);
+
+      if (g_strcmp0 (track->mid, mid) == 0)
+        frames += (guint64) g_atomic_pointer_get (&track->frames);
+    }
+  return frames;
 }
 
 /* Finishing a recording */
@@ -590,7 +699,8 @@ typedef struct
   GSourceFunc done;
   gpointer user_data;
   GDestroyNotify notify;
-  gint fired; /* atomic: done runs once */
+  gint fired;     /* atomic: done runs once */
+  gint remaining; /* atomic: files still to finalise */
   GSource *timeout;
 } FinishData;
 
@@ -637,9 +747,12 @@ finish_fire_in_context (FinishData *fd)
 static GstPadProbeReturn
 on_filesink_event (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
 {
+  FinishData *fd = user_data;
+
   if (GST_EVENT_TYPE (GST_PAD_PROBE_INFO_EVENT (info)) != GST_EVENT_EOS)
     return GST_PAD_PROBE_OK;
-  finish_fire_in_context (user_data);
+  if (g_atomic_int_dec_and_test (&fd->remaining))
+    finish_fire_in_context (fd);
   return GST_PAD_PROBE_REMOVE;
 }
 
@@ -647,6 +760,36 @@ static GstPadProbeReturn
 drop_everything (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
 {
   return GST_PAD_PROBE_DROP;
+}
+
+static void
+watch_file_eos (FinishData *fd, GstElement *filesink)
+{
+  g_autoptr (GstPad) pad = gst_element_get_static_pad (filesink, "sink");
+
+  g_atomic_int_inc (&fd->remaining);
+  g_atomic_int_inc (&fd->refs);
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, on_filesink_event, fd, finish_data_unref);
+}
+
+/* Stops feeding one branch and ends it (its file, in directory sinks, is
+ * finalised). Lock held. */
+static void
+finish_track (SinkTrack *track)
+{
+  if (track->finished)
+    return;
+  track->finished = TRUE;
+  if (track->source_pad != NULL)
+    {
+      track->drop_probe = gst_pad_add_probe (track->source_pad, GST_PAD_PROBE_TYPE_DATA_DOWNSTREAM, drop_everything,
+                                             NULL, NULL);
+      gst_pad_send_event (track->branch_sink, gst_event_new_eos ());
+    }
+  else if (track->mux_pad != NULL)
+    {
+      gst_pad_send_event (track->mux_pad, gst_event_new_eos ());
+    }
 }
 
 void
@@ -667,40 +810,53 @@ jc_media_sink_finish (JcMediaSink *self,
   fd->notify = notify;
   self->finishing = TRUE;
 
-  if (self->kind != JC_MEDIA_SINK_FILE || self->mux == NULL)
+  if (self->kind == JC_MEDIA_SINK_DIRECTORY)
+    {
+      for (guint i = 0; i < self->tracks->len; i++)
+        {
+          SinkTrack *track = g_ptr_array_index (self->tracks, i);
+
+          if (track->filesink != NULL && !track->finished)
+            watch_file_eos (fd, track->filesink);
+        }
+    }
+  else if (self->kind == JC_MEDIA_SINK_FILE && self->mux != NULL)
+    {
+      watch_file_eos (fd, self->filesink);
+    }
+  if (g_atomic_int_get (&fd->remaining) == 0)
     {
       finish_fire_in_context (fd);
       finish_data_unref (fd);
       return;
     }
 
-  {
-    g_autoptr (GstPad) pad = gst_element_get_static_pad (self->filesink, "sink");
-
-    g_atomic_int_inc (&fd->refs);
-    gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, on_filesink_event, fd, finish_data_unref);
-  }
   fd->timeout = g_timeout_source_new (timeout_ms);
   g_source_set_static_name (fd->timeout, "[janus-client] recording finish timeout");
   g_source_set_callback (fd->timeout, finish_fire, fd, NULL);
   g_source_attach (fd->timeout, context);
 
-  /* Stop feeding, then end every branch: the muxer writes its index once
-   * all its pads saw EOS. */
+  /* Stop feeding, then end every branch: a muxer writes its index once all
+   * its pads saw EOS. */
+  for (guint i = 0; i < self->tracks->len; i++)
+    finish_track (g_ptr_array_index (self->tracks, i));
+  finish_data_unref (fd);
+}
+
+void
+jc_media_sink_unlink_pad (JcMediaSink *self, GstPad *pad)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
   for (guint i = 0; i < self->tracks->len; i++)
     {
       SinkTrack *track = g_ptr_array_index (self->tracks, i);
 
-      if (track->source_pad != NULL)
+      if (track->source_pad == pad && !track->finished)
         {
-          track->drop_probe = gst_pad_add_probe (track->source_pad, GST_PAD_PROBE_TYPE_DATA_DOWNSTREAM,
-                                                 drop_everything, NULL, NULL);
-          gst_pad_send_event (track->branch_sink, gst_event_new_eos ());
-        }
-      else if (track->mux_pad != NULL)
-        {
-          gst_pad_send_event (track->mux_pad, gst_event_new_eos ());
+          g_debug ("Track %s left: finalising %s", track->mid != NULL ? track->mid : "?",
+                   track->file != NULL ? track->file : "its branch");
+          finish_track (track);
         }
     }
-  finish_data_unref (fd);
 }

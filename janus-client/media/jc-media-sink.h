@@ -20,6 +20,7 @@ G_BEGIN_DECLS
  * @JC_MEDIA_SINK_NULL: count frames and drop them
  * @JC_MEDIA_SINK_SCREEN: decode and play (video window, sound card)
  * @JC_MEDIA_SINK_CALLBACK: decode and emit [signal@MediaSink::frame]
+ * @JC_MEDIA_SINK_DIRECTORY: one file per incoming track in a folder
  *
  * What a [class@MediaSink] does with incoming tracks.
  */
@@ -29,6 +30,7 @@ typedef enum
   JC_MEDIA_SINK_NULL,
   JC_MEDIA_SINK_SCREEN,
   JC_MEDIA_SINK_CALLBACK,
+  JC_MEDIA_SINK_DIRECTORY,
 } JcMediaSinkKind;
 
 #define JC_TYPE_MEDIA_SINK (jc_media_sink_get_type ())
@@ -44,5 +46,11 @@ JC_AVAILABLE_IN_ALL
 JcMediaSinkKind jc_media_sink_get_kind (JcMediaSink *self);
 JC_AVAILABLE_IN_ALL
 const char *jc_media_sink_get_path (JcMediaSink *self);
+JC_AVAILABLE_IN_ALL
+void jc_media_sink_set_track_label (JcMediaSink *self,
+                                    const char *mid,
+                                    const char *label);
+JC_AVAILABLE_IN_ALL
+GPtrArray *jc_media_sink_get_track_files (JcMediaSink *self);
 
 G_END_DECLS

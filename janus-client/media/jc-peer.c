@@ -409,6 +409,18 @@ on_pad_added (GstElement *webrtc, GstPad *pad, gpointer user_data)
     jc_peer_hop (bridge, deliver_error, g_steal_pointer (&error), (GDestroyNotify) g_error_free);
 }
 
+/* webrtcbin removed an incoming pad (a renegotiation dropped the track). */
+static void
+on_pad_removed (GstElement *webrtc, GstPad *pad, gpointer user_data)
+{
+  PeerBridge *bridge = user_data;
+  g_autoptr (JcPeer) self = g_weak_ref_get (&bridge->peer);
+
+  if (self == NULL || GST_PAD_DIRECTION (pad) != GST_PAD_SRC || self->sink == NULL)
+    return;
+  jc_media_sink_unlink_pad (self->sink, pad);
+}
+
 /* Bus */
 
 static gboolean
@@ -487,6 +499,8 @@ jc_peer_constructed (GObject *object)
   g_signal_connect_data (self->webrtc, "notify::connection-state", G_CALLBACK (on_state_notify),
                          g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
   g_signal_connect_data (self->webrtc, "pad-added", G_CALLBACK (on_pad_added),
+                         g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
+  g_signal_connect_data (self->webrtc, "pad-removed", G_CALLBACK (on_pad_removed),
                          g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
 
   bus = gst_pipeline_get_bus (GST_PIPELINE (self->pipeline));
