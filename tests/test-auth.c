@@ -142,6 +142,24 @@ test_token (gconstpointer data)
   g_assert_error (error, JC_SERVER_ERROR, JC_SERVER_ERROR_UNAUTHORIZED_PLUGIN);
   g_clear_error (&error);
 
+  /* A per-handle token that may use the VideoRoom opens it. */
+  {
+    g_autofree char *room_token = g_strdup_printf ("%s-room", token);
+    g_autofree char *add_room = g_strdup_printf ("{\"janus\": \"add_token\", \"token\": \"%s\", "
+                                                 "\"plugins\": [\"janus.plugin.videoroom\"]}",
+                                                 room_token);
+    g_autoptr (GAsyncResult) result = NULL;
+    GAsyncResult *slot = NULL;
+
+    admin_request (add_room);
+    jc_session_attach_full_async (session, JC_TYPE_HANDLE, "janus.plugin.videoroom", NULL, room_token, NULL,
+                                  jc_test_store_result, &slot);
+    result = jc_test_wait_result (&slot);
+    denied = jc_session_attach_full_finish (session, result, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (denied);
+  }
+
   g_assert_true (jc_test_destroy (session, &error));
   g_assert_no_error (error);
 }

@@ -142,6 +142,34 @@ test_survives (gconstpointer data)
   events_clear (&events);
 }
 
+/* A Janus that does not keep sessions (reclaim_session_timeout 0): the
+ * link comes back and the sessions are declared dead, with no claim. */
+static void
+test_no_reclaim (void)
+{
+  g_autoptr (JcLocalJanus) forgetful = jc_local_janus_new ();
+  Events events = { 0 };
+  g_autoptr (JcClient) client = NULL;
+  g_autoptr (JcSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+
+  jc_local_janus_set_network (forgetful, JC_LOCAL_JANUS_NETWORK_LOOPBACK);
+  g_assert_true (jc_local_janus_start (forgetful, 15000, &error));
+  g_assert_no_error (error);
+  client = connect_watched (jc_local_janus_get_ws_uri (forgetful), &events);
+  session = jc_test_create_session (client, &error);
+  g_assert_no_error (error);
+  g_signal_connect (session, "closed", G_CALLBACK (on_session_closed), &events);
+
+  break_link (client);
+  JC_TEST_WAIT_UNTIL (events.reconnected == 1);
+  g_assert_cmpuint (events.session_closed, ==, 1);
+  g_assert_error (events.session_error, JC_ERROR, JC_ERROR_SESSION_DEAD);
+  g_assert_nonnull (strstr (events.session_error->message, "reclaim_session_timeout"));
+  g_assert_false (jc_session_is_alive (session));
+  events_clear (&events);
+}
+
 /* Janus restarted: the link comes back, but the claim fails with 458 and
  * the application is told through the session; nothing hangs. */
 static void
@@ -280,6 +308,7 @@ main (int argc, char **argv)
   g_test_add_func ("/reconnect/close-while-reconnecting", test_close_while_reconnecting);
   g_test_add_func ("/reconnect/gives-up", test_gives_up);
   g_test_add_func ("/reconnect/janus-restarted", test_janus_restarted);
+  g_test_add_func ("/reconnect/no-reclaim", test_no_reclaim);
 
   ret = g_test_run ();
   jc_local_janus_stop (janus);

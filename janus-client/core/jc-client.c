@@ -222,6 +222,25 @@ static void
 claim_sessions (JcClient *self)
 {
   g_autoptr (GList) sessions = g_hash_table_get_values (self->sessions);
+  gint64 reclaim = -1;
+
+  /* A Janus with reclaim_session_timeout 0 destroyed the sessions of the
+   * dropped connection (HTTP sessions belong to no connection). */
+  if (!JC_IS_HTTP_TRANSPORT (self->transport) &&
+      jc_json_lookup_int (self->server_info, "reclaim-session-timeout", &reclaim) && reclaim == 0)
+    {
+      g_autoptr (GError) error = g_error_new (JC_ERROR, JC_ERROR_SESSION_DEAD,
+                                              "Janus at %s does not keep sessions across reconnections "
+                                              "(its reclaim_session_timeout is 0)",
+                                              jc_client_get_uri (self));
+
+      g_list_foreach (sessions, (GFunc) (void (*) (void)) g_object_ref, NULL);
+      for (GList *l = sessions; l != NULL; l = l->next)
+        jc_session_mark_dead (l->data, error);
+      g_list_free_full (g_steal_pointer (&sessions), g_object_unref);
+      claims_done (self);
+      return;
+    }
 
   self->pending_claims = 1; /* held until every claim is sent */
   for (GList *l = sessions; l != NULL; l = l->next)

@@ -589,6 +589,39 @@ on_attach_reply (GObject *source, GAsyncResult *result, gpointer user_data)
   g_task_return_pointer (task, handle, g_object_unref);
 }
 
+static void
+start_attach (JcSession *self,
+              GTask *task_in,
+              GType handle_type,
+              const char *plugin,
+              const char *opaque_id,
+              const char *token,
+              GCancellable *cancellable)
+{
+  g_autoptr (GTask) task = task_in;
+  AttachData *ad;
+  JsonObject *request;
+
+  ad = g_new0 (AttachData, 1);
+  ad->handle_type = handle_type;
+  ad->plugin = g_strdup (plugin);
+  ad->opaque_id = g_strdup (opaque_id);
+  g_task_set_task_data (task, ad, attach_data_free);
+
+  if (return_if_dead (self, task, "attach"))
+    return;
+
+  request = new_session_request (self, "attach");
+  json_object_set_string_member (request, "plugin", plugin);
+  if (opaque_id != NULL)
+    json_object_set_string_member (request, "opaque_id", opaque_id);
+  /* A handle's own token wins over the client's stored one. */
+  if (token != NULL)
+    json_object_set_string_member (request, "token", token);
+  jc_client_send_request (self->client, request, JC_REQUEST_FLAGS_NONE, JC_TIMEOUT_DEFAULT, cancellable,
+                          on_attach_reply, g_steal_pointer (&task));
+}
+
 /**
  * jc_session_attach_with_type_async:
  * @self: a session
@@ -612,9 +645,7 @@ jc_session_attach_with_type_async (JcSession *self,
                                    GAsyncReadyCallback callback,
                                    gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  AttachData *ad;
-  JsonObject *request;
+  GTask *task;
 
   g_return_if_fail (JC_IS_SESSION (self));
   g_return_if_fail (g_type_is_a (handle_type, JC_TYPE_HANDLE));
@@ -623,21 +654,64 @@ jc_session_attach_with_type_async (JcSession *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, jc_session_attach_with_type_async);
   g_task_set_name (task, "jc_session_attach_async");
-  ad = g_new0 (AttachData, 1);
-  ad->handle_type = handle_type;
-  ad->plugin = g_strdup (plugin);
-  ad->opaque_id = g_strdup (opaque_id);
-  g_task_set_task_data (task, ad, attach_data_free);
+  start_attach (self, task, handle_type, plugin, opaque_id, NULL, cancellable);
+}
 
-  if (return_if_dead (self, task, "attach"))
-    return;
+/**
+ * jc_session_attach_full_async:
+ * @self: a session
+ * @handle_type: a subtype of [class@Handle] to instantiate
+ * @plugin: the plugin's package name
+ * @opaque_id: (nullable): an opaque id for the Admin API and event handlers
+ * @token: (nullable): a token for this handle only (Janus checks it
+ *   against the plugins it may use), instead of the client's stored token
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called once the handle exists or attaching failed
+ * @user_data: data for @callback
+ *
+ * Attaches with every option: a handle type and a per-handle token. A
+ * token that may not use @plugin fails with
+ * %JC_SERVER_ERROR_UNAUTHORIZED_PLUGIN.
+ */
+void
+jc_session_attach_full_async (JcSession *self,
+                              GType handle_type,
+                              const char *plugin,
+                              const char *opaque_id,
+                              const char *token,
+                              GCancellable *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  GTask *task;
 
-  request = new_session_request (self, "attach");
-  json_object_set_string_member (request, "plugin", plugin);
-  if (opaque_id != NULL)
-    json_object_set_string_member (request, "opaque_id", opaque_id);
-  jc_client_send_request (self->client, request, JC_REQUEST_FLAGS_NONE, JC_TIMEOUT_DEFAULT,
-                          cancellable, on_attach_reply, g_steal_pointer (&task));
+  g_return_if_fail (JC_IS_SESSION (self));
+  g_return_if_fail (g_type_is_a (handle_type, JC_TYPE_HANDLE));
+  g_return_if_fail (plugin != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jc_session_attach_full_async);
+  g_task_set_name (task, "jc_session_attach_full_async");
+  start_attach (self, task, handle_type, plugin, opaque_id, token, cancellable);
+}
+
+/**
+ * jc_session_attach_full_finish:
+ * @self: a session
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@Session.attach_full_async].
+ *
+ * Returns: (transfer full): the new handle
+ */
+JcHandle *
+jc_session_attach_full_finish (JcSession *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_session_attach_full_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

@@ -64,6 +64,20 @@ JcHandle *jc_session_attach_with_type_finish (JcSession *self,
                                               GError **error);
 
 JC_AVAILABLE_IN_ALL
+void jc_session_attach_full_async (JcSession *self,
+                                   GType handle_type,
+                                   const char *plugin,
+                                   const char *opaque_id,
+                                   const char *token,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data);
+JC_AVAILABLE_IN_ALL
+JcHandle *jc_session_attach_full_finish (JcSession *self,
+                                         GAsyncResult *result,
+                                         GError **error);
+
+JC_AVAILABLE_IN_ALL
 void jc_session_keepalive_async (JcSession *self,
                                  GCancellable *cancellable,
                                  GAsyncReadyCallback callback,
