@@ -143,7 +143,7 @@ test_survives (gconstpointer data)
 }
 
 /* A Janus that does not keep sessions (reclaim_session_timeout 0): the
- * link comes back and the sessions are declared dead, with no claim. */
+ * link comes back, the claim fails, and the application is told why. */
 static void
 test_no_reclaim (void)
 {
@@ -164,7 +164,7 @@ test_no_reclaim (void)
   break_link (client);
   JC_TEST_WAIT_UNTIL (events.reconnected == 1);
   g_assert_cmpuint (events.session_closed, ==, 1);
-  g_assert_error (events.session_error, JC_ERROR, JC_ERROR_SESSION_DEAD);
+  g_assert_error (events.session_error, JC_SERVER_ERROR, JC_SERVER_ERROR_SESSION_NOT_FOUND);
   g_assert_nonnull (strstr (events.session_error->message, "reclaim_session_timeout"));
   g_assert_false (jc_session_is_alive (session));
   events_clear (&events);

@@ -74,6 +74,22 @@ void jc_client_add_session (JcClient *self, JcSession *session);
 void jc_client_remove_session (JcClient *self, guint64 session_id);
 guint jc_client_get_effective_keepalive_interval (JcClient *self);
 
+/* Notifies JcClient:connected and emits one of the client's signals. */
+typedef enum
+{
+  JC_CLIENT_SIGNAL_CLOSED,
+  JC_CLIENT_SIGNAL_DISCONNECTED,
+  JC_CLIENT_SIGNAL_RECONNECTED,
+} JcClientSignal;
+
+void jc_client_emit (JcClient *self, JcClientSignal which, const GError *error);
+void jc_client_notify_connected (JcClient *self);
+
+/* jc-client-connect.c */
+void jc_client_close_for_good (JcClient *self, const GError *cause);
+void jc_client_stop_reconnecting (JcClient *self);
+void jc_client_on_transport_closed (JcTransport *transport, const GError *error, gpointer user_data);
+
 /* jc-client-request.c */
 GTask *jc_client_take_pending (JcClient *self, const char *transaction);
 void jc_client_fail_all_pending (JcClient *self, const GError *cause);
