@@ -160,8 +160,10 @@ jc_transport_class_init (JcTransportClass *klass)
    */
   signals[SIGNAL_MESSAGE] =
       g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                    G_STRUCT_OFFSET (JcTransportClass, message), NULL, NULL, NULL,
+                    G_STRUCT_OFFSET (JcTransportClass, message), NULL, NULL, g_cclosure_marshal_VOID__BOXED,
                     G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
+  /* It fires for every message: a C marshaller, not libffi's. */
+  g_signal_set_va_marshaller (signals[SIGNAL_MESSAGE], G_TYPE_FROM_CLASS (klass), g_cclosure_marshal_VOID__BOXEDv);
 
   /**
    * JcTransport::closed:
