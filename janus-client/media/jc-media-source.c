@@ -410,7 +410,7 @@ video_payloader (const char *encoding)
   if (g_str_equal (encoding, "H264"))
     return "rtph264pay pt=100 mtu=1200 config-interval=-1 aggregate-mode=zero-latency ! "
            "capsfilter caps=\"application/x-rtp,media=video,encoding-name=H264,payload=100,clock-rate=90000,"
-           "packetization-mode=(string)1,profile-level-id=(string)42e01f" RTCP_FB "\"";
+           "packetization-mode=(string)1" RTCP_FB "\"";
   return "rtpvp8pay pt=96 mtu=1200 picture-id-mode=15-bit ! capsfilter caps=\"application/x-rtp,media=video,"
          "encoding-name=VP8,payload=96,clock-rate=90000" RTCP_FB "\"";
 }
@@ -428,7 +428,7 @@ video_encoder (JcMediaSource *self)
                               self->bitrate);
     case JC_VIDEO_CODEC_H264:
       return g_strdup_printf ("x264enc tune=zerolatency speed-preset=ultrafast key-int-max=60 bitrate=%u ! "
-                              "video/x-h264,profile=constrained-baseline",
+                              "video/x-h264,profile=constrained-baseline,level=(string)3.1",
                               kbps);
     case JC_VIDEO_CODEC_VP8:
     default:
@@ -665,11 +665,21 @@ passthrough_encoding (const char *caps_name)
   return NULL;
 }
 
+/* Streaming thread: urisourcebin exposed the file's byte stream. */
+static void
+on_front_pad_added (GstElement *front, GstPad *pad, gpointer user_data)
+{
+  g_autoptr (GstPad) sink = gst_element_get_static_pad (GST_ELEMENT (user_data), "sink");
+
+  if (GST_PAD_DIRECTION (pad) == GST_PAD_SRC && !gst_pad_is_linked (sink) &&
+      gst_pad_link (pad, sink) != GST_PAD_LINK_OK)
+    g_debug ("Cannot link %s to parsebin", GST_PAD_NAME (pad));
+}
+
 static gboolean
 build_uri (JcMediaSource *self, GstBin *outer, GError **error)
 {
   FileInfo info = { 0 };
-  g_autofree char *quoted = NULL;
   gboolean ok = FALSE;
   gboolean video = FALSE, audio = FALSE;
   gboolean any_transcoded = FALSE;
@@ -687,14 +697,27 @@ build_uri (JcMediaSource *self, GstBin *outer, GError **error)
     }
 
   /* One demuxing front end; each stream is paced to the clock (a file is
-   * not live) and either payloaded as it is or decoded and encoded. */
-  quoted = g_strescape (self->uri, NULL);
+   * not live) and either payloaded as it is or decoded and encoded. The
+   * front end's elements are direct children of @outer, like the branches:
+   * a parsed "a ! b" would be a nested bin, and parsebin's pads could not
+   * be linked to the branches (wrong hierarchy: nothing would flow). */
   {
-    g_autoptr (GString) desc = g_string_new (NULL);
+    GstElement *front = gst_element_factory_make ("urisourcebin", NULL);
+    GstElement *demux = gst_element_factory_make ("parsebin", "demux");
 
-    g_string_append_printf (desc, "urisourcebin uri=\"%s\" ! parsebin name=demux", quoted);
-    if (!add_description (outer, desc->str, error))
-      goto out;
+    if (front == NULL || demux == NULL)
+      {
+        g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
+                     "GStreamer's urisourcebin or parsebin is missing (gstreamer1.0-plugins-base)");
+        if (front != NULL)
+          gst_object_unref (gst_object_ref_sink (front));
+        if (demux != NULL)
+          gst_object_unref (gst_object_ref_sink (demux));
+        goto out;
+      }
+    g_object_set (front, "uri", self->uri, NULL);
+    gst_bin_add_many (outer, front, demux, NULL);
+    g_signal_connect (front, "pad-added", G_CALLBACK (on_front_pad_added), demux);
   }
 
   if (video)
