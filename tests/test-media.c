@@ -717,6 +717,50 @@ test_echo_passthrough (void)
   conn_close (&conn);
 }
 
+/* A 2 s file played in a loop for 5 s: frames keep coming after the
+ * file's end, with timestamps that go on. */
+static void
+test_echo_loop (void)
+{
+  g_autoptr (JcMediaSource) source = NULL;
+  g_autoptr (JcMediaSink) sink = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *recording = NULL;
+  Conn conn = { 0 };
+  Call call;
+  gint64 video;
+
+  if (!require_media ())
+    return;
+  path = tmp_path ("loop.webm");
+  make_vp8_opus_webm (path, 2);
+  recording = tmp_path ("loop-echo.webm");
+  source = jc_media_source_new (path, &error);
+  g_assert_no_error (error);
+  jc_media_source_set_loop (source, TRUE);
+  sink = jc_media_sink_new (recording, &error);
+  g_assert_no_error (error);
+
+  conn_open (&conn, jc_local_janus_get_ws_uri (janus));
+  call_attach (&call, conn.session, source, sink);
+  call_negotiate (&call, NULL);
+  call_wait_webrtcup (&call);
+  run_media_for (5000);
+  g_assert_no_error (call.peer_error);
+  call_stop (&call);
+
+  /* 2 s of 15 fps is 30 frames: a loop sends on (some 75 in 5 s). */
+  video = track_frames (call.peer, "received", "video");
+  g_test_message ("looped: %" G_GINT64_FORMAT " video frames echoed in 5 s", video);
+  g_assert_cmpint (video, >, 45);
+  g_assert_cmpint (track_frames (call.peer, "received", "audio"), >, 150);
+  assert_recording (recording, "video/x-vp8", "audio/x-opus", 4 * GST_SECOND);
+
+  call_clear (&call);
+  conn_close (&conn);
+}
+
 /* A text file named .webm: the offer fails naming the file; the CLI
  * exits 4. */
 static void
@@ -1013,6 +1057,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/media/echotest/audio-only", GINT_TO_POINTER (TRUE), test_echo_one_kind);
   g_test_add_data_func ("/media/echotest/video-only", GINT_TO_POINTER (FALSE), test_echo_one_kind);
   g_test_add_func ("/media/source/passthrough", test_echo_passthrough);
+  g_test_add_func ("/media/source/loop", test_echo_loop);
   g_test_add_func ("/media/source/bad-file", test_bad_file);
   g_test_add_func ("/media/source/missing-file", test_missing_file);
   g_test_add_func ("/media/source/missing-device", test_missing_device);

@@ -51,6 +51,7 @@ struct _JcMediaSource
   gboolean video;
   guint bitrate;              /* video bits per second */
   gboolean passthrough;       /* set by build: no encoder at all */
+  gboolean loop;              /* files: start again at the end */
   const char *video_encoding; /* set by build (static string) */
   const char *audio_encoding; /* set by build (static string) */
 };
@@ -264,6 +265,23 @@ jc_media_source_set_video (JcMediaSource *self, gboolean enabled)
   g_return_if_fail (JC_IS_MEDIA_SOURCE (self));
 
   self->video = enabled;
+}
+
+/**
+ * jc_media_source_set_loop:
+ * @self: a source
+ * @loop: whether a file starts again when it ends
+ *
+ * Plays a file or URI source in a loop, without a gap in the timestamps
+ * (the default plays it once, then the tracks stop). Other sources ignore
+ * it.
+ */
+void
+jc_media_source_set_loop (JcMediaSource *self, gboolean loop)
+{
+  g_return_if_fail (JC_IS_MEDIA_SOURCE (self));
+
+  self->loop = loop;
 }
 
 /**
@@ -665,6 +683,97 @@ passthrough_encoding (const char *caps_name)
   return NULL;
 }
 
+/* Looping a file: each time every branch has seen the end, a fresh
+ * urisourcebin + parsebin pair replaces the spent one, and its pads are
+ * offset by the running time played so far, so timestamps go on. */
+typedef struct
+{
+  GstBin *outer;    /* (unowned) holds this state */
+  char *uri;        /* (owned) */
+  char *video_caps; /* (owned) (nullable) */
+  char *audio_caps; /* (owned) (nullable) */
+  gboolean loop;
+  GMutex lock;
+  guint n_branches;    /* branches fed by the file */
+  guint n_ended;       /* branches whose EOS was held back this round */
+  GstClockTime offset; /* running time of the current round's start */
+  GstClockTime end;    /* furthest buffer end seen this round */
+  GstElement *front;   /* (unowned) the current pair */
+  GstElement *demux;   /* (unowned) */
+} FileFeed;
+
+static void
+file_feed_free (gpointer data)
+{
+  FileFeed *feed = data;
+
+  g_free (feed->uri);
+  g_free (feed->video_caps);
+  g_free (feed->audio_caps);
+  g_mutex_clear (&feed->lock);
+  g_free (feed);
+}
+
+static void add_front (FileFeed *feed);
+
+static void
+restart_front (GstElement *outer, gpointer user_data)
+{
+  FileFeed *feed = user_data;
+  GstElement *old_front, *old_demux;
+
+  g_mutex_lock (&feed->lock);
+  old_front = feed->front;
+  old_demux = feed->demux;
+  feed->offset += feed->end;
+  feed->end = 0;
+  feed->n_ended = 0;
+  g_mutex_unlock (&feed->lock);
+
+  gst_element_set_state (old_front, GST_STATE_NULL);
+  gst_element_set_state (old_demux, GST_STATE_NULL);
+  gst_bin_remove_many (feed->outer, old_front, old_demux, NULL);
+  add_front (feed);
+  gst_element_sync_state_with_parent (feed->demux);
+  gst_element_sync_state_with_parent (feed->front);
+}
+
+/* Streaming thread: what reaches a branch from the file. */
+static GstPadProbeReturn
+on_branch_entry (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
+{
+  FileFeed *feed = user_data;
+
+  if (GST_PAD_PROBE_INFO_TYPE (info) & GST_PAD_PROBE_TYPE_BUFFER)
+    {
+      GstBuffer *buffer = GST_PAD_PROBE_INFO_BUFFER (info);
+      GstClockTime pts = GST_BUFFER_PTS (buffer);
+
+      if (GST_CLOCK_TIME_IS_VALID (pts))
+        {
+          GstClockTime end = pts + (GST_BUFFER_DURATION_IS_VALID (buffer) ? GST_BUFFER_DURATION (buffer) : 0);
+
+          g_mutex_lock (&feed->lock);
+          feed->end = MAX (feed->end, end);
+          g_mutex_unlock (&feed->lock);
+        }
+      return GST_PAD_PROBE_OK;
+    }
+  if (GST_EVENT_TYPE (GST_PAD_PROBE_INFO_EVENT (info)) == GST_EVENT_EOS && feed->loop)
+    {
+      gboolean all;
+
+      g_mutex_lock (&feed->lock);
+      all = ++feed->n_ended == feed->n_branches;
+      g_mutex_unlock (&feed->lock);
+      /* Not from this streaming thread: it belongs to the old pair. */
+      if (all)
+        gst_element_call_async (GST_ELEMENT (feed->outer), restart_front, feed, NULL);
+      return GST_PAD_PROBE_DROP;
+    }
+  return GST_PAD_PROBE_OK;
+}
+
 /* Streaming thread: urisourcebin exposed the file's byte stream. */
 static void
 on_front_pad_added (GstElement *front, GstPad *pad, gpointer user_data)
@@ -701,24 +810,12 @@ build_uri (JcMediaSource *self, GstBin *outer, GError **error)
    * front end's elements are direct children of @outer, like the branches:
    * a parsed "a ! b" would be a nested bin, and parsebin's pads could not
    * be linked to the branches (wrong hierarchy: nothing would flow). */
-  {
-    GstElement *front = gst_element_factory_make ("urisourcebin", NULL);
-    GstElement *demux = gst_element_factory_make ("parsebin", "demux");
-
-    if (front == NULL || demux == NULL)
-      {
-        g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
-                     "GStreamer's urisourcebin or parsebin is missing (gstreamer1.0-plugins-base)");
-        if (front != NULL)
-          gst_object_unref (gst_object_ref_sink (front));
-        if (demux != NULL)
-          gst_object_unref (gst_object_ref_sink (demux));
-        goto out;
-      }
-    g_object_set (front, "uri", self->uri, NULL);
-    gst_bin_add_many (outer, front, demux, NULL);
-    g_signal_connect (front, "pad-added", G_CALLBACK (on_front_pad_added), demux);
-  }
+  if (gst_element_factory_find ("urisourcebin") == NULL || gst_element_factory_find ("parsebin") == NULL)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
+                   "GStreamer's urisourcebin or parsebin is missing (gstreamer1.0-plugins-base)");
+      goto out;
+    }
 
   if (video)
     {
@@ -767,19 +864,19 @@ build_uri (JcMediaSource *self, GstBin *outer, GError **error)
         goto out;
     }
 
-  /* Link the demuxer's dynamic pads to the branches by media type. */
+  /* The front end, whose dynamic pads reach the branches by media type. */
   {
-    GstElement *demux = gst_bin_get_by_name (outer, "demux");
-    GstElement *vbin = gst_bin_get_by_name (outer, "video");
-    GstElement *abin = gst_bin_get_by_name (outer, "audio");
+    FileFeed *feed = g_new0 (FileFeed, 1);
 
-    g_object_set_data_full (G_OBJECT (demux), "jc-video-caps", g_strdup (video ? info.video_caps : NULL), g_free);
-    g_object_set_data_full (G_OBJECT (demux), "jc-audio-caps", g_strdup (audio ? info.audio_caps : NULL), g_free);
-    if (vbin != NULL)
-      g_object_set_data_full (G_OBJECT (demux), "jc-video-bin", vbin, gst_object_unref);
-    if (abin != NULL)
-      g_object_set_data_full (G_OBJECT (demux), "jc-audio-bin", abin, gst_object_unref);
-    gst_object_unref (demux);
+    feed->outer = outer;
+    feed->uri = g_strdup (self->uri);
+    feed->video_caps = g_strdup (video ? info.video_caps : NULL);
+    feed->audio_caps = g_strdup (audio ? info.audio_caps : NULL);
+    feed->loop = self->loop;
+    feed->n_branches = (video ? 1 : 0) + (audio ? 1 : 0);
+    g_mutex_init (&feed->lock);
+    g_object_set_data_full (G_OBJECT (outer), "jc-file-feed", feed, file_feed_free);
+    add_front (feed);
   }
   self->passthrough = !any_transcoded;
   ok = TRUE;
@@ -794,35 +891,73 @@ out:
 static void
 on_demux_pad_added (GstElement *demux, GstPad *pad, gpointer user_data)
 {
+  FileFeed *feed = user_data;
   g_autoptr (GstCaps) caps = gst_pad_get_current_caps (pad);
+  g_autoptr (GstElement) target = NULL;
   const char *name;
-  GstElement *target = NULL;
+  GstPad *entry;
+  gboolean video;
 
   if (caps == NULL)
     caps = gst_pad_query_caps (pad, NULL);
   if (caps == NULL || gst_caps_is_empty (caps))
     return;
   name = gst_structure_get_name (gst_caps_get_structure (caps, 0));
-  if (g_strcmp0 (name, g_object_get_data (G_OBJECT (demux), "jc-video-caps")) == 0)
-    target = g_object_steal_data (G_OBJECT (demux), "jc-video-bin");
-  else if (g_strcmp0 (name, g_object_get_data (G_OBJECT (demux), "jc-audio-caps")) == 0)
-    target = g_object_steal_data (G_OBJECT (demux), "jc-audio-bin");
-  if (target == NULL)
+  if (g_strcmp0 (name, feed->video_caps) == 0)
+    video = TRUE;
+  else if (g_strcmp0 (name, feed->audio_caps) == 0)
+    video = FALSE;
+  else
     return; /* a stream we do not send (a second video, subtitles, …) */
+  target = gst_bin_get_by_name (feed->outer, video ? "video" : "audio");
+  if (target == NULL)
+    return;
 
-  {
-    GstElement *queue = gst_bin_get_by_name (GST_BIN (target), g_str_has_prefix (name, "video/") ? "vq" : "aq");
-    g_autoptr (GstPad) sink = gst_element_get_static_pad (queue, "sink");
-    g_autoptr (GstPad) ghost = NULL;
+  /* The branch's queue is inside a bin: ghost its sink pad once, and watch
+   * what enters (the end of each round of a loop). */
+  entry = gst_element_get_static_pad (target, "entry");
+  if (entry == NULL)
+    {
+      GstElement *queue = gst_bin_get_by_name (GST_BIN (target), video ? "vq" : "aq");
+      g_autoptr (GstPad) sink = gst_element_get_static_pad (queue, "sink");
 
-    /* The branch's queue is inside a bin: ghost its sink pad once. */
-    ghost = gst_ghost_pad_new (NULL, sink);
-    gst_pad_set_active (ghost, TRUE);
-    gst_element_add_pad (target, gst_object_ref (ghost));
-    gst_pad_link (pad, ghost);
-    gst_object_unref (queue);
-  }
-  gst_object_unref (target);
+      entry = gst_ghost_pad_new ("entry", sink);
+      gst_pad_set_active (entry, TRUE);
+      gst_element_add_pad (target, gst_object_ref (entry));
+      gst_pad_add_probe (entry, GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, on_branch_entry, feed,
+                         NULL);
+      gst_object_unref (queue);
+    }
+  if (gst_pad_is_linked (entry))
+    {
+      gst_object_unref (entry);
+      return; /* a second stream of the same kind */
+    }
+  g_mutex_lock (&feed->lock);
+  gst_pad_set_offset (pad, (gint64) feed->offset);
+  g_mutex_unlock (&feed->lock);
+  gst_pad_link (pad, entry);
+  gst_object_unref (entry);
+}
+
+/* A urisourcebin + parsebin pair for the file, in @feed's bin. */
+static void
+add_front (FileFeed *feed)
+{
+  GstElement *front = gst_element_factory_make ("urisourcebin", NULL);
+  GstElement *demux = gst_element_factory_make ("parsebin", NULL);
+
+  /* Direct children of the outer bin, like the branches: a parsed "a ! b"
+   * would be a nested bin, and parsebin's pads could not be linked to the
+   * branches (wrong hierarchy: nothing would flow). */
+  g_object_set (front, "uri", feed->uri, NULL);
+  gst_bin_add_many (feed->outer, front, demux, NULL);
+  g_signal_connect (front, "pad-added", G_CALLBACK (on_front_pad_added), demux);
+  g_signal_connect (demux, "pad-added", G_CALLBACK (on_demux_pad_added), feed);
+  g_mutex_lock (&feed->lock);
+  feed->front = front;
+  feed->demux = demux;
+  g_mutex_unlock (&feed->lock);
 }
 
 static gboolean
@@ -1034,13 +1169,6 @@ jc_media_source_build (JcMediaSource *self, GError **error)
       break;
     case SOURCE_URI:
       ok = build_uri (self, GST_BIN (outer), error);
-      if (ok)
-        {
-          GstElement *demux = gst_bin_get_by_name (GST_BIN (outer), "demux");
-
-          g_signal_connect (demux, "pad-added", G_CALLBACK (on_demux_pad_added), NULL);
-          gst_object_unref (demux);
-        }
       break;
     case SOURCE_DEVICE:
       ok = build_device (self, GST_BIN (outer), error);

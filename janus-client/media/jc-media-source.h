@@ -71,6 +71,9 @@ JC_AVAILABLE_IN_ALL
 void jc_media_source_set_video (JcMediaSource *self,
                                 gboolean enabled);
 JC_AVAILABLE_IN_ALL
+void jc_media_source_set_loop (JcMediaSource *self,
+                               gboolean loop);
+JC_AVAILABLE_IN_ALL
 void jc_media_source_set_bitrate (JcMediaSource *self,
                                   guint bitrate);
 
