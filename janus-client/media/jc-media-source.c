@@ -1061,19 +1061,58 @@ build_device (JcMediaSource *self, GstBin *outer, GError **error)
   return TRUE;
 }
 
-/* "pipeline:…": the user's description ends in unlinked source pads; each
- * is decoded if needed and encoded with the chosen codec. */
+/* The next source pad of the user's pipeline nothing is linked to, ghosted
+ * onto @user when it belongs to an element inside it. */
+static GstPad *
+next_user_pad (GstElement *user)
+{
+  GstPad *pad;
+  GstPad *ghost;
+
+  if (!GST_IS_BIN (user))
+    {
+      pad = gst_element_get_static_pad (user, "src");
+      if (pad != NULL && gst_pad_is_linked (pad))
+        g_clear_object (&pad);
+      return pad;
+    }
+  pad = gst_bin_find_unlinked_pad (GST_BIN (user), GST_PAD_SRC);
+  if (pad == NULL)
+    return NULL;
+  ghost = gst_ghost_pad_new (NULL, pad);
+  gst_object_unref (pad);
+  gst_pad_set_active (ghost, TRUE);
+  gst_element_add_pad (user, ghost);
+  return gst_object_ref (ghost);
+}
+
+/* "pipeline:…": the user's description ends in one or two unlinked source
+ * pads; each is decoded if it must be and encoded with the chosen codec. */
 static gboolean
 build_pipeline (JcMediaSource *self, GstBin *outer, GError **error)
 {
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GstParseContext) ctx = gst_parse_context_new ();
+  GstElement *user;
   GstPad *pad;
-  guint n_pads = 0;
+  gboolean have_video = FALSE, have_audio = FALSE;
 
-  if (!add_description (outer, self->description, error))
-    return FALSE;
-
-  while ((pad = gst_bin_find_unlinked_pad (outer, GST_PAD_SRC)) != NULL)
+  user = gst_parse_launch_full (self->description, ctx, GST_PARSE_FLAG_FATAL_ERRORS, &local_error);
+  if (user == NULL)
     {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Cannot build the pipeline “%s”: %s%s", self->description,
+                   local_error->message,
+                   g_str_has_suffix (g_strstrip (self->description), "\"") ||
+                           strchr (self->description, '/') != NULL
+                       ? " (a description cannot end in caps: end it with an element, e.g. “! videoconvert”)"
+                       : "");
+      return FALSE;
+    }
+  gst_bin_add (outer, user);
+
+  while ((pad = next_user_pad (user)) != NULL)
+    {
+      g_autoptr (GstPad) owned = pad;
       g_autoptr (GstCaps) caps = gst_pad_query_caps (pad, NULL);
       const char *name = caps != NULL && !gst_caps_is_empty (caps) && !gst_caps_is_any (caps)
                              ? gst_structure_get_name (gst_caps_get_structure (caps, 0))
@@ -1081,34 +1120,31 @@ build_pipeline (JcMediaSource *self, GstBin *outer, GError **error)
       gboolean is_video = g_str_has_prefix (name, "video/") || g_str_has_prefix (name, "image/");
       gboolean is_audio = g_str_has_prefix (name, "audio/");
       g_autofree char *desc = NULL;
+      g_autoptr (GstPad) branch_sink = NULL;
+      g_autoptr (GstPad) branch_src = NULL;
       GstElement *branch;
-      g_autoptr (GstPad) sink = NULL;
-      g_autoptr (GstPad) src = NULL;
       GstPad *ghost;
 
-      if ((!is_video && !is_audio) || (is_video && gst_bin_get_by_name (outer, "video") != NULL) ||
-          (is_audio && gst_bin_get_by_name (outer, "audio") != NULL))
+      if ((!is_video && !is_audio) || (is_video && have_video) || (is_audio && have_audio))
         {
           g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
-                       "The pipeline's output pad %s:%s gives “%s”: want at most one video and one audio pad",
+                       "The pipeline's output %s:%s gives “%s”: want at most one video and one audio output",
                        GST_DEBUG_PAD_NAME (pad), *name != '\0' ? name : "unknown caps");
-          gst_object_unref (pad);
           return FALSE;
         }
       if (is_video)
         {
           g_autofree char *enc = video_encoder (self);
 
+          have_video = TRUE;
           self->video_encoding = video_codec_encoding (self->video_codec);
-          desc = g_strdup_printf ("queue ! %s%s ! %s", g_str_has_prefix (name, "video/x-raw") ? "videoconvert" : "decodebin ! videoconvert",
-                                  "", video_payloader (self->video_encoding));
-          g_free (g_steal_pointer (&desc));
           desc = g_strdup_printf ("queue ! %s ! %s ! %s",
                                   g_str_has_prefix (name, "video/x-raw") ? "videoconvert" : "decodebin ! videoconvert",
                                   enc, video_payloader (self->video_encoding));
         }
       else
         {
+          have_audio = TRUE;
           self->audio_encoding = audio_codec_encoding (self->audio_codec);
           desc = g_strdup_printf ("queue ! %s%s", g_str_has_prefix (name, "audio/x-raw") ? "" : "decodebin ! ",
                                   audio_chain (self->audio_codec));
@@ -1117,29 +1153,30 @@ build_pipeline (JcMediaSource *self, GstBin *outer, GError **error)
       if (!add_description (GST_BIN (branch), desc, error))
         {
           gst_object_unref (gst_object_ref_sink (branch));
-          gst_object_unref (pad);
           return FALSE;
         }
-      sink = gst_bin_find_unlinked_pad (GST_BIN (branch), GST_PAD_SINK);
-      ghost = gst_ghost_pad_new ("sink", sink);
+      branch_sink = gst_bin_find_unlinked_pad (GST_BIN (branch), GST_PAD_SINK);
+      ghost = gst_ghost_pad_new ("sink", branch_sink);
       gst_pad_set_active (ghost, TRUE);
       gst_element_add_pad (branch, ghost);
-      src = gst_bin_find_unlinked_pad (GST_BIN (branch), GST_PAD_SRC);
-      ghost = gst_ghost_pad_new ("src", src);
+      branch_src = gst_bin_find_unlinked_pad (GST_BIN (branch), GST_PAD_SRC);
+      ghost = gst_ghost_pad_new ("src", branch_src);
       gst_pad_set_active (ghost, TRUE);
       gst_element_add_pad (branch, ghost);
       gst_bin_add (outer, branch);
-      gst_pad_link (pad, gst_element_get_static_pad (branch, "sink"));
-      gst_object_unref (pad);
-      ghost = gst_ghost_pad_new (is_video ? "video" : "audio", gst_element_get_static_pad (branch, "src"));
+      if (gst_pad_link (pad, GST_PAD (GST_ELEMENT (branch)->sinkpads->data)) != GST_PAD_LINK_OK)
+        {
+          g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Cannot link the pipeline's %s output", is_video ? "video" : "audio");
+          return FALSE;
+        }
+      ghost = gst_ghost_pad_new (is_video ? "video" : "audio", GST_PAD (GST_ELEMENT (branch)->srcpads->data));
       gst_pad_set_active (ghost, TRUE);
       gst_element_add_pad (GST_ELEMENT (outer), ghost);
-      n_pads++;
     }
-  if (n_pads == 0)
+  if (!have_video && !have_audio)
     {
-      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
-                   "The pipeline “%s” has no unlinked source pad to send", self->description);
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "The pipeline “%s” has no unlinked source pad to send",
+                   self->description);
       return FALSE;
     }
   return TRUE;
