@@ -23,6 +23,7 @@ static const JcCliCommand commands[] = {
   { "request", "send one message to a plugin, print the reply", jc_cmd_request },
   { "admin", "Admin/Monitor API (admin --help lists its subcommands)", jc_cmd_admin },
   { "echotest", "send media to the EchoTest plugin and receive it back", jc_cmd_echotest },
+  { "videoroom", "VideoRoom rooms, publishers and subscribers (videoroom --help)", jc_cmd_videoroom },
   { "bench", "load generators: bench churn, bench sessions", jc_cmd_bench },
 };
 

@@ -1,0 +1,1222 @@
+/* jc-video-room-admin.c: the VideoRoom's room requests, which the plugin
+ * answers synchronously
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "jc-error.h"
+#include "jc-json-private.h"
+#include "jc-video-room-private.h"
+
+typedef struct
+{
+  JsonObject *jsep;          /* (owned) (nullable) */
+  const char *const *expect; /* (unowned) static */
+  JcVideoRoomReplyHook hook;
+} SendData;
+
+static void
+send_data_free (gpointer data)
+{
+  SendData *sd = data;
+
+  g_clear_pointer (&sd->jsep, json_object_unref);
+  g_free (sd);
+}
+
+void
+jc_video_room_return_data (GTask *task, JsonObject *data, JsonObject *jsep)
+{
+  SendData *sd = g_task_get_task_data (task);
+
+  g_clear_pointer (&sd->jsep, json_object_unref);
+  sd->jsep = jsep != NULL ? json_object_ref (jsep) : NULL;
+  g_task_return_pointer (task, json_object_ref (data), (GDestroyNotify) json_object_unref);
+}
+
+static void
+on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SendData *sd = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr (JsonObject) jsep = NULL;
+  g_autoptr (JsonObject) data = jc_handle_send_finish (JC_HANDLE (source), result, &jsep, &error);
+  const char *what;
+
+  if (data == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  what = jc_json_lookup_string (data, "videoroom");
+  if (sd->expect != NULL && (what == NULL || !g_strv_contains (sd->expect, what)))
+    {
+      g_task_return_new_error (task, JC_ERROR, JC_ERROR_PROTOCOL, "VideoRoom answered “%s” to %s",
+                               what != NULL ? what : "nothing", g_task_get_name (task));
+      return;
+    }
+  if (sd->hook != NULL)
+    {
+      sd->hook (JC_VIDEO_ROOM (source), g_steal_pointer (&task), data, jsep);
+      return;
+    }
+  jc_video_room_return_data (task, data, jsep);
+}
+
+void
+jc_video_room_send (JcVideoRoom *self,
+                    const char *request,
+                    const JcVideoRoomId *room,
+                    JcVideoRoomRequest *options,
+                    JsonObject *extra,
+                    JsonObject *jsep,
+                    const char *const *expect,
+                    JcVideoRoomReplyHook hook,
+                    gpointer source_tag,
+                    const char *name,
+                    GCancellable *cancellable,
+                    GAsyncReadyCallback callback,
+                    gpointer user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr (JsonObject) body = options != NULL ? jc_json_object_copy (jc_video_room_request_peek_body (options))
+                                                : json_object_new ();
+  SendData *sd = g_new0 (SendData, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, name);
+  sd->expect = expect;
+  sd->hook = hook;
+  g_task_set_task_data (task, sd, send_data_free);
+
+  json_object_set_string_member (body, "request", request);
+  if (room != NULL)
+    json_object_set_member (body, "room", jc_video_room_id_to_json (room));
+  if (extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, extra);
+      while (json_object_iter_next (&iter, &member, &node))
+        json_object_set_member (body, member, json_node_copy (node));
+    }
+  jc_handle_send_async (JC_HANDLE (self), body, jsep, JC_TIMEOUT_DEFAULT, cancellable, on_sent, task);
+}
+
+JsonObject *
+jc_video_room_send_finish (JcVideoRoom *self, GAsyncResult *result, gpointer source_tag, JsonObject **out_jsep, GError **error)
+{
+  JsonObject *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  if (out_jsep != NULL)
+    *out_jsep = NULL;
+  data = g_task_propagate_pointer (G_TASK (result), error);
+  if (data != NULL && out_jsep != NULL)
+    {
+      SendData *sd = g_task_get_task_data (G_TASK (result));
+
+      *out_jsep = g_steal_pointer (&sd->jsep);
+    }
+  return data;
+}
+
+static gboolean
+finish_ok (JcVideoRoom *self, GAsyncResult *result, gpointer tag, GError **error)
+{
+  g_autoptr (JsonObject) data = jc_video_room_send_finish (self, result, tag, NULL, error);
+
+  return data != NULL;
+}
+
+static JsonArray *
+finish_array (JcVideoRoom *self, GAsyncResult *result, gpointer tag, const char *member, GError **error)
+{
+  g_autoptr (JsonObject) data = jc_video_room_send_finish (self, result, tag, NULL, error);
+  JsonArray *array;
+
+  if (data == NULL)
+    return NULL;
+  array = jc_json_lookup_array (data, member);
+  if (array == NULL)
+    {
+      jc_set_protocol_error (error, "VideoRoom sent no “%s” array", member);
+      return NULL;
+    }
+  return json_array_ref (array);
+}
+
+static JsonObject *
+extra_new (void)
+{
+  return json_object_new ();
+}
+
+static void
+extra_set_id (JsonObject *extra, const char *member, const JcVideoRoomId *id)
+{
+  if (id != NULL)
+    json_object_set_member (extra, member, jc_video_room_id_to_json (id));
+}
+
+static void
+extra_set_array (JsonObject *extra, const char *member, JsonArray *array)
+{
+  if (array != NULL)
+    json_object_set_array_member (extra, member, json_array_ref (array));
+}
+
+static const char *const expect_success[] = { "success", NULL };
+
+/**
+ * jc_video_room_request_async:
+ * @self: a VideoRoom handle
+ * @request: the request name, e.g. `listparticipants`
+ * @room: (nullable): the room, sent as `room`
+ * @options: (nullable): the other fields
+ * @jsep: (nullable): an offer or answer
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with the plugin's answer
+ * @user_data: data for @callback
+ *
+ * Sends any request, for what the typed calls do not cover: the plugin's
+ * data comes back untouched.
+ */
+void
+jc_video_room_request_async (JcVideoRoom *self,
+                             const char *request,
+                             const JcVideoRoomId *room,
+                             JcVideoRoomRequest *options,
+                             JsonObject *jsep,
+                             GCancellable *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (request != NULL);
+
+  jc_video_room_send (self, request, room, options, NULL, jsep, NULL, NULL, jc_video_room_request_async,
+                      "jc_video_room_request_async", cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_request_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @out_jsep: (out) (optional) (nullable) (transfer full): the JSEP that came
+ *   with the answer
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.request_async].
+ *
+ * Returns: (transfer full): the plugin's data
+ */
+JsonObject *
+jc_video_room_request_finish (JcVideoRoom *self, GAsyncResult *result, JsonObject **out_jsep, GError **error)
+{
+  return jc_video_room_send_finish (self, result, jc_video_room_request_async, out_jsep, error);
+}
+
+/**
+ * jc_video_room_create_async:
+ * @self: a VideoRoom handle
+ * @room: (nullable): the id of the new room; Janus picks one when %NULL
+ * @options: (nullable): `description`, `secret`, `pin`, `publishers`,
+ *   codecs, recording and any other room setting
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with the room's id
+ * @user_data: data for @callback
+ *
+ * Creates a room. An existing id fails with
+ * %JC_VIDEO_ROOM_ERROR_ROOM_EXISTS.
+ */
+void
+jc_video_room_create_async (JcVideoRoom *self,
+                            const JcVideoRoomId *room,
+                            JcVideoRoomRequest *options,
+                            GCancellable *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  static const char *const expect[] = { "created", NULL };
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+
+  jc_video_room_send (self, "create", room, options, NULL, NULL, expect, NULL, jc_video_room_create_async,
+                      "jc_video_room_create_async", cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_create_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.create_async].
+ *
+ * Returns: (transfer full): the new room's id
+ */
+JcVideoRoomId *
+jc_video_room_create_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  g_autoptr (JsonObject) data = jc_video_room_send_finish (self, result, jc_video_room_create_async, NULL, error);
+  JcVideoRoomId *room;
+
+  if (data == NULL)
+    return NULL;
+  room = jc_video_room_id_lookup (data, "room");
+  if (room == NULL)
+    jc_set_protocol_error (error, "VideoRoom created a room but sent no valid “room”");
+  return room;
+}
+
+/**
+ * jc_video_room_edit_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @options: (nullable): `secret` and the `new_*` fields to change (set
+ *   them with [method@VideoRoomRequest.set_extra])
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called once edited
+ * @user_data: data for @callback
+ *
+ * Changes a room's settings.
+ */
+void
+jc_video_room_edit_async (JcVideoRoom *self,
+                          const JcVideoRoomId *room,
+                          JcVideoRoomRequest *options,
+                          GCancellable *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer user_data)
+{
+  static const char *const expect[] = { "edited", NULL };
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL);
+
+  jc_video_room_send (self, "edit", room, options, NULL, NULL, expect, NULL, jc_video_room_edit_async,
+                      "jc_video_room_edit_async", cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_edit_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.edit_async].
+ *
+ * Returns: %TRUE once edited
+ */
+gboolean
+jc_video_room_edit_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return finish_ok (self, result, jc_video_room_edit_async, error);
+}
+
+/**
+ * jc_video_room_destroy_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @options: (nullable): `secret` (required when the room has one),
+ *   `permanent`
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called once destroyed
+ * @user_data: data for @callback
+ *
+ * Destroys a room; its participants get [signal@VideoRoom::destroyed].
+ */
+void
+jc_video_room_destroy_async (JcVideoRoom *self,
+                             const JcVideoRoomId *room,
+                             JcVideoRoomRequest *options,
+                             GCancellable *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  static const char *const expect[] = { "destroyed", NULL };
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL);
+
+  jc_video_room_send (self, "destroy", room, options, NULL, NULL, expect, NULL, jc_video_room_destroy_async,
+                      "jc_video_room_destroy_async", cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_destroy_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.destroy_async].
+ *
+ * Returns: %TRUE once destroyed
+ */
+gboolean
+jc_video_room_destroy_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return finish_ok (self, result, jc_video_room_destroy_async, error);
+}
+
+/**
+ * jc_video_room_exists_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with the answer
+ * @user_data: data for @callback
+ *
+ * Asks whether a room exists.
+ */
+void
+jc_video_room_exists_async (JcVideoRoom *self,
+                            const JcVideoRoomId *room,
+                            GCancellable *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer user_data)
+{
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL);
+
+  jc_video_room_send (self, "exists", room, NULL, NULL, NULL, expect_success, NULL, jc_video_room_exists_async,
+                      "jc_video_room_exists_async", cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_exists_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @out_exists: (out): whether the room exists
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.exists_async].
+ *
+ * Returns: %TRUE when Janus answered
+ */
+gboolean
+jc_video_room_exists_finish (JcVideoRoom *self, GAsyncResult *result, gboolean *out_exists, GError **error)
+{
+  g_autoptr (JsonObject) data = jc_video_room_send_finish (self, result, jc_video_room_exists_async, NULL, error);
+  gboolean exists = FALSE;
+
+  *out_exists = FALSE;
+  if (data == NULL)
+    return FALSE;
+  if (!jc_json_lookup_bool (data, "exists", &exists))
+    return jc_set_protocol_error (error, "VideoRoom sent no boolean “exists”");
+  *out_exists = exists;
+  return TRUE;
+}
+
+/**
+ * jc_video_room_list_async:
+ * @self: a VideoRoom handle
+ * @options: (nullable): `admin_key`, to see private rooms too
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with the rooms
+ * @user_data: data for @callback
+ *
+ * Lists the public rooms.
+ */
+void
+jc_video_room_list_async (JcVideoRoom *self,
+                          JcVideoRoomRequest *options,
+                          GCancellable *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer user_data)
+{
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+
+  jc_video_room_send (self, "list", NULL, options, NULL, NULL, expect_success, NULL, jc_video_room_list_async,
+                      "jc_video_room_list_async", cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_list_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.list_async].
+ *
+ * Returns: (transfer container) (element-type JcVideoRoomInfo): the rooms
+ */
+GPtrArray *
+jc_video_room_list_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  g_autoptr (JsonObject) data = jc_video_room_send_finish (self, result, jc_video_room_list_async, NULL, error);
+  GPtrArray *rooms;
+  JsonArray *list;
+
+  if (data == NULL)
+    return NULL;
+  list = jc_json_lookup_array (data, "list");
+  if (list == NULL)
+    {
+      jc_set_protocol_error (error, "VideoRoom sent no “list” array");
+      return NULL;
+    }
+  rooms = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_info_unref);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+      JcVideoRoomInfo *info = JSON_NODE_HOLDS_OBJECT (node) ? jc_video_room_info_new_from_json (json_node_get_object (node)) : NULL;
+
+      if (info != NULL)
+        g_ptr_array_add (rooms, info);
+      else
+        g_debug ("Dropping a malformed room of a VideoRoom list");
+    }
+  return rooms;
+}
+
+/**
+ * jc_video_room_allowed_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @action: what to do with the list
+ * @tokens: (nullable) (array zero-terminated=1): the tokens to add or remove
+ * @options: (nullable): `secret`
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with the resulting list
+ * @user_data: data for @callback
+ *
+ * Manages the tokens a room accepts to join (`allowed`).
+ */
+void
+jc_video_room_allowed_async (JcVideoRoom *self,
+                             const JcVideoRoomId *room,
+                             JcVideoRoomAllowedAction action,
+                             const char *const *tokens,
+                             JcVideoRoomRequest *options,
+                             GCancellable *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer user_data)
+{
+  static const char *const actions[] = { "enable", "disable", "add", "remove" };
+  g_autoptr (JsonObject) extra = extra_new ();
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL);
+  g_return_if_fail ((guint) action < G_N_ELEMENTS (actions));
+
+  json_object_set_string_member (extra, "action", actions[action]);
+  if (tokens != NULL)
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; tokens[i] != NULL; i++)
+        json_array_add_string_element (array, tokens[i]);
+      json_object_set_array_member (extra, "allowed", array);
+    }
+  jc_video_room_send (self, "allowed", room, options, extra, NULL, expect_success, NULL, jc_video_room_allowed_async,
+                      "jc_video_room_allowed_async", cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_allowed_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.allowed_async].
+ *
+ * Returns: (transfer full): the tokens the room now accepts (empty when
+ *   the check is off)
+ */
+GStrv
+jc_video_room_allowed_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  g_autoptr (JsonObject) data = jc_video_room_send_finish (self, result, jc_video_room_allowed_async, NULL, error);
+  g_autoptr (GStrvBuilder) builder = NULL;
+  JsonArray *allowed;
+
+  if (data == NULL)
+    return NULL;
+  builder = g_strv_builder_new ();
+  allowed = jc_json_lookup_array (data, "allowed");
+  for (guint i = 0; allowed != NULL && i < json_array_get_length (allowed); i++)
+    {
+      JsonNode *node = json_array_get_element (allowed, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        g_strv_builder_add (builder, json_node_get_string (node));
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * jc_video_room_kick_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @participant: who to kick
+ * @options: (nullable): `secret`
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called once kicked
+ * @user_data: data for @callback
+ *
+ * Kicks a participant out; an unknown one fails with
+ * %JC_VIDEO_ROOM_ERROR_NO_SUCH_FEED.
+ */
+void
+jc_video_room_kick_async (JcVideoRoom *self,
+                          const JcVideoRoomId *room,
+                          const JcVideoRoomId *participant,
+                          JcVideoRoomRequest *options,
+                          GCancellable *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer user_data)
+{
+  g_autoptr (JsonObject) extra = extra_new ();
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL && participant != NULL);
+
+  extra_set_id (extra, "id", participant);
+  jc_video_room_send (self, "kick", room, options, extra, NULL, expect_success, NULL, jc_video_room_kick_async,
+                      "jc_video_room_kick_async", cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_kick_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.kick_async].
+ *
+ * Returns: %TRUE once kicked
+ */
+gboolean
+jc_video_room_kick_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return finish_ok (self, result, jc_video_room_kick_async, error);
+}
+
+/**
+ * jc_video_room_moderate_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @participant: whose stream to mute or unmute
+ * @mid: the publisher's mid of the stream
+ * @mute: %TRUE to mute, %FALSE to unmute
+ * @options: (nullable): `secret`
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called once done
+ * @user_data: data for @callback
+ *
+ * Mutes or unmutes one stream of a publisher for everyone.
+ */
+void
+jc_video_room_moderate_async (JcVideoRoom *self,
+                              const JcVideoRoomId *room,
+                              const JcVideoRoomId *participant,
+                              const char *mid,
+                              gboolean mute,
+                              JcVideoRoomRequest *options,
+                              GCancellable *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  g_autoptr (JsonObject) extra = extra_new ();
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL && participant != NULL && mid != NULL);
+
+  extra_set_id (extra, "id", participant);
+  json_object_set_string_member (extra, "mid", mid);
+  json_object_set_boolean_member (extra, "mute", mute);
+  jc_video_room_send (self, "moderate", room, options, extra, NULL, expect_success, NULL, jc_video_room_moderate_async,
+                      "jc_video_room_moderate_async", cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_moderate_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.moderate_async].
+ *
+ * Returns: %TRUE once done
+ */
+gboolean
+jc_video_room_moderate_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return finish_ok (self, result, jc_video_room_moderate_async, error);
+}
+
+/**
+ * jc_video_room_list_participants_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with the participants
+ * @user_data: data for @callback
+ *
+ * Lists a room's participants.
+ */
+void
+jc_video_room_list_participants_async (JcVideoRoom *self,
+                                       const JcVideoRoomId *room,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data)
+{
+  static const char *const expect[] = { "participants", NULL };
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL);
+
+  jc_video_room_send (self, "listparticipants", room, NULL, NULL, NULL, expect, NULL,
+                      jc_video_room_list_participants_async, "jc_video_room_list_participants_async", cancellable,
+                      callback, user_data);
+}
+
+/**
+ * jc_video_room_list_participants_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.list_participants_async].
+ *
+ * Returns: (transfer container) (element-type JcVideoRoomParticipant): the
+ *   participants
+ */
+GPtrArray *
+jc_video_room_list_participants_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  g_autoptr (JsonObject) data =
+      jc_video_room_send_finish (self, result, jc_video_room_list_participants_async, NULL, error);
+
+  if (data == NULL)
+    return NULL;
+  if (jc_json_lookup_array (data, "participants") == NULL)
+    {
+      jc_set_protocol_error (error, "VideoRoom sent no “participants” array");
+      return NULL;
+    }
+  return jc_video_room_participants_from_json (data, "participants");
+}
+
+/**
+ * jc_video_room_list_forwarders_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @options: (nullable): `secret`
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with the forwarders
+ * @user_data: data for @callback
+ *
+ * Lists a room's RTP forwarders.
+ */
+void
+jc_video_room_list_forwarders_async (JcVideoRoom *self,
+                                     const JcVideoRoomId *room,
+                                     JcVideoRoomRequest *options,
+                                     GCancellable *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer user_data)
+{
+  static const char *const expect[] = { "forwarders", NULL };
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL);
+
+  jc_video_room_send (self, "listforwarders", room, options, NULL, NULL, expect, NULL,
+                      jc_video_room_list_forwarders_async, "jc_video_room_list_forwarders_async", cancellable,
+                      callback, user_data);
+}
+
+/**
+ * jc_video_room_list_forwarders_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.list_forwarders_async].
+ *
+ * Returns: (transfer full): the `publishers` array: per publisher, its
+ *   `forwarders`
+ */
+JsonArray *
+jc_video_room_list_forwarders_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return finish_array (self, result, jc_video_room_list_forwarders_async, "publishers", error);
+}
+
+/**
+ * jc_video_room_enable_recording_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @record: whether Janus records every publisher
+ * @options: (nullable): `secret`
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called once done
+ * @user_data: data for @callback
+ *
+ * Starts or stops the server-side recording of a whole room.
+ */
+void
+jc_video_room_enable_recording_async (JcVideoRoom *self,
+                                      const JcVideoRoomId *room,
+                                      gboolean record,
+                                      JcVideoRoomRequest *options,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data)
+{
+  g_autoptr (JsonObject) extra = extra_new ();
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL);
+
+  json_object_set_boolean_member (extra, "record", record);
+  jc_video_room_send (self, "enable_recording", room, options, extra, NULL, expect_success, NULL,
+                      jc_video_room_enable_recording_async, "jc_video_room_enable_recording_async", cancellable,
+                      callback, user_data);
+}
+
+/**
+ * jc_video_room_enable_recording_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.enable_recording_async].
+ *
+ * Returns: %TRUE once done
+ */
+gboolean
+jc_video_room_enable_recording_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return finish_ok (self, result, jc_video_room_enable_recording_async, error);
+}
+
+/**
+ * jc_video_room_rtp_forward_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @publisher: whose streams to forward
+ * @host: where to send the RTP
+ * @streams: (nullable): per stream `mid`, `port` and more, as the plugin
+ *   documents them
+ * @options: (nullable): `secret` and other fields (`host_family`, …)
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with the forwarders
+ * @user_data: data for @callback
+ *
+ * Forwards a publisher's streams as plain RTP.
+ */
+void
+jc_video_room_rtp_forward_async (JcVideoRoom *self,
+                                 const JcVideoRoomId *room,
+                                 const JcVideoRoomId *publisher,
+                                 const char *host,
+                                 JsonArray *streams,
+                                 JcVideoRoomRequest *options,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data)
+{
+  static const char *const expect[] = { "rtp_forward", NULL };
+  g_autoptr (JsonObject) extra = extra_new ();
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL && publisher != NULL && host != NULL);
+
+  extra_set_id (extra, "publisher_id", publisher);
+  json_object_set_string_member (extra, "host", host);
+  extra_set_array (extra, "streams", streams);
+  jc_video_room_send (self, "rtp_forward", room, options, extra, NULL, expect, NULL, jc_video_room_rtp_forward_async,
+                      "jc_video_room_rtp_forward_async", cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_rtp_forward_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.rtp_forward_async].
+ *
+ * Returns: (transfer full): the plugin's data: with @streams, a
+ *   `forwarders` array (each with its `stream_id`); without, Janus 1.1
+ *   takes its deprecated API and answers an `rtp_stream` object
+ */
+JsonObject *
+jc_video_room_rtp_forward_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return jc_video_room_send_finish (self, result, jc_video_room_rtp_forward_async, NULL, error);
+}
+
+/**
+ * jc_video_room_stop_rtp_forward_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @publisher: the forwarded publisher
+ * @stream_id: the forwarder's `stream_id`
+ * @options: (nullable): `secret`
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called once stopped
+ * @user_data: data for @callback
+ *
+ * Stops an RTP forwarder.
+ */
+void
+jc_video_room_stop_rtp_forward_async (JcVideoRoom *self,
+                                      const JcVideoRoomId *room,
+                                      const JcVideoRoomId *publisher,
+                                      guint stream_id,
+                                      JcVideoRoomRequest *options,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data)
+{
+  static const char *const expect[] = { "stop_rtp_forward", NULL };
+  g_autoptr (JsonObject) extra = extra_new ();
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL && publisher != NULL);
+
+  extra_set_id (extra, "publisher_id", publisher);
+  json_object_set_int_member (extra, "stream_id", stream_id);
+  jc_video_room_send (self, "stop_rtp_forward", room, options, extra, NULL, expect, NULL,
+                      jc_video_room_stop_rtp_forward_async, "jc_video_room_stop_rtp_forward_async", cancellable,
+                      callback, user_data);
+}
+
+/**
+ * jc_video_room_stop_rtp_forward_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.stop_rtp_forward_async].
+ *
+ * Returns: %TRUE once stopped
+ */
+gboolean
+jc_video_room_stop_rtp_forward_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return finish_ok (self, result, jc_video_room_stop_rtp_forward_async, error);
+}
+
+/**
+ * jc_video_room_list_remotes_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @publisher: a local publisher
+ * @options: (nullable): `secret`
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with the list
+ * @user_data: data for @callback
+ *
+ * Lists where a publisher is published remotely (`listremotes`, new in
+ * Janus 1.1).
+ */
+void
+jc_video_room_list_remotes_async (JcVideoRoom *self,
+                                  const JcVideoRoomId *room,
+                                  const JcVideoRoomId *publisher,
+                                  JcVideoRoomRequest *options,
+                                  GCancellable *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data)
+{
+  g_autoptr (JsonObject) extra = extra_new ();
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL && publisher != NULL);
+
+  extra_set_id (extra, "publisher_id", publisher);
+  jc_video_room_send (self, "listremotes", room, options, extra, NULL, expect_success, NULL,
+                      jc_video_room_list_remotes_async, "jc_video_room_list_remotes_async", cancellable, callback,
+                      user_data);
+}
+
+/**
+ * jc_video_room_list_remotes_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.list_remotes_async].
+ *
+ * Returns: (transfer full): the `list` array
+ */
+JsonArray *
+jc_video_room_list_remotes_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return finish_array (self, result, jc_video_room_list_remotes_async, "list", error);
+}
+
+/**
+ * jc_video_room_add_remote_publisher_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @streams: the remote publisher's streams (`type`, `mindex`, `mid`,
+ *   `codec`, …)
+ * @options: (nullable): `secret`, `id`, `display`, and `iface`, `port`
+ *   through [method@VideoRoomRequest.set_extra]
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with where to send the RTP
+ * @user_data: data for @callback
+ *
+ * Adds a publisher whose media comes as RTP from another Janus (new in
+ * Janus 1.1).
+ */
+void
+jc_video_room_add_remote_publisher_async (JcVideoRoom *self,
+                                          const JcVideoRoomId *room,
+                                          JsonArray *streams,
+                                          JcVideoRoomRequest *options,
+                                          GCancellable *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer user_data)
+{
+  g_autoptr (JsonObject) extra = extra_new ();
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL && streams != NULL);
+
+  extra_set_array (extra, "streams", streams);
+  jc_video_room_send (self, "add_remote_publisher", room, options, extra, NULL, expect_success, NULL,
+                      jc_video_room_add_remote_publisher_async, "jc_video_room_add_remote_publisher_async",
+                      cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_add_remote_publisher_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.add_remote_publisher_async].
+ *
+ * Returns: (transfer full): the plugin's data: `id`, `ip`, `port`,
+ *   `rtcp_port`
+ */
+JsonObject *
+jc_video_room_add_remote_publisher_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return jc_video_room_send_finish (self, result, jc_video_room_add_remote_publisher_async, NULL, error);
+}
+
+/**
+ * jc_video_room_update_remote_publisher_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @publisher: the remote publisher
+ * @streams: its new streams
+ * @options: (nullable): `secret`
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called once updated
+ * @user_data: data for @callback
+ *
+ * Changes a remote publisher's streams (new in Janus 1.1).
+ */
+void
+jc_video_room_update_remote_publisher_async (JcVideoRoom *self,
+                                             const JcVideoRoomId *room,
+                                             const JcVideoRoomId *publisher,
+                                             JsonArray *streams,
+                                             JcVideoRoomRequest *options,
+                                             GCancellable *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer user_data)
+{
+  g_autoptr (JsonObject) extra = extra_new ();
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL && publisher != NULL && streams != NULL);
+
+  extra_set_id (extra, "id", publisher);
+  extra_set_array (extra, "streams", streams);
+  jc_video_room_send (self, "update_remote_publisher", room, options, extra, NULL, expect_success, NULL,
+                      jc_video_room_update_remote_publisher_async, "jc_video_room_update_remote_publisher_async",
+                      cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_update_remote_publisher_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.update_remote_publisher_async].
+ *
+ * Returns: %TRUE once updated
+ */
+gboolean
+jc_video_room_update_remote_publisher_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return finish_ok (self, result, jc_video_room_update_remote_publisher_async, error);
+}
+
+/**
+ * jc_video_room_remove_remote_publisher_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @publisher: the remote publisher
+ * @options: (nullable): `secret`
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called once removed
+ * @user_data: data for @callback
+ *
+ * Removes a remote publisher (new in Janus 1.1).
+ */
+void
+jc_video_room_remove_remote_publisher_async (JcVideoRoom *self,
+                                             const JcVideoRoomId *room,
+                                             const JcVideoRoomId *publisher,
+                                             JcVideoRoomRequest *options,
+                                             GCancellable *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer user_data)
+{
+  g_autoptr (JsonObject) extra = extra_new ();
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL && publisher != NULL);
+
+  extra_set_id (extra, "id", publisher);
+  jc_video_room_send (self, "remove_remote_publisher", room, options, extra, NULL, expect_success, NULL,
+                      jc_video_room_remove_remote_publisher_async, "jc_video_room_remove_remote_publisher_async",
+                      cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_remove_remote_publisher_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.remove_remote_publisher_async].
+ *
+ * Returns: %TRUE once removed
+ */
+gboolean
+jc_video_room_remove_remote_publisher_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return finish_ok (self, result, jc_video_room_remove_remote_publisher_async, error);
+}
+
+/**
+ * jc_video_room_publish_remotely_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @publisher: a local publisher
+ * @remote_id: a name for this remote publication
+ * @host: where to send the RTP (another Janus's remote publisher)
+ * @port: its port
+ * @options: (nullable): `secret`, and `rtcp_port`, `host_family`, SRTP
+ *   settings through [method@VideoRoomRequest.set_extra]
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called with the plugin's data
+ * @user_data: data for @callback
+ *
+ * Sends a local publisher to a remote publisher of another Janus (new in
+ * Janus 1.1).
+ */
+void
+jc_video_room_publish_remotely_async (JcVideoRoom *self,
+                                      const JcVideoRoomId *room,
+                                      const JcVideoRoomId *publisher,
+                                      const char *remote_id,
+                                      const char *host,
+                                      guint port,
+                                      JcVideoRoomRequest *options,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data)
+{
+  g_autoptr (JsonObject) extra = extra_new ();
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL && publisher != NULL && remote_id != NULL && host != NULL);
+
+  extra_set_id (extra, "publisher_id", publisher);
+  json_object_set_string_member (extra, "remote_id", remote_id);
+  json_object_set_string_member (extra, "host", host);
+  json_object_set_int_member (extra, "port", port);
+  jc_video_room_send (self, "publish_remotely", room, options, extra, NULL, expect_success, NULL,
+                      jc_video_room_publish_remotely_async, "jc_video_room_publish_remotely_async", cancellable,
+                      callback, user_data);
+}
+
+/**
+ * jc_video_room_publish_remotely_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.publish_remotely_async].
+ *
+ * Returns: (transfer full): the plugin's data
+ */
+JsonObject *
+jc_video_room_publish_remotely_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return jc_video_room_send_finish (self, result, jc_video_room_publish_remotely_async, NULL, error);
+}
+
+/**
+ * jc_video_room_unpublish_remotely_async:
+ * @self: a VideoRoom handle
+ * @room: the room
+ * @publisher: a local publisher
+ * @remote_id: the remote publication's name
+ * @options: (nullable): `secret`
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called once stopped
+ * @user_data: data for @callback
+ *
+ * Stops a remote publication (new in Janus 1.1).
+ */
+void
+jc_video_room_unpublish_remotely_async (JcVideoRoom *self,
+                                        const JcVideoRoomId *room,
+                                        const JcVideoRoomId *publisher,
+                                        const char *remote_id,
+                                        JcVideoRoomRequest *options,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data)
+{
+  g_autoptr (JsonObject) extra = extra_new ();
+
+  g_return_if_fail (JC_IS_VIDEO_ROOM (self));
+  g_return_if_fail (room != NULL && publisher != NULL && remote_id != NULL);
+
+  extra_set_id (extra, "publisher_id", publisher);
+  json_object_set_string_member (extra, "remote_id", remote_id);
+  jc_video_room_send (self, "unpublish_remotely", room, options, extra, NULL, expect_success, NULL,
+                      jc_video_room_unpublish_remotely_async, "jc_video_room_unpublish_remotely_async",
+                      cancellable, callback, user_data);
+}
+
+/**
+ * jc_video_room_unpublish_remotely_finish:
+ * @self: a VideoRoom handle
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@VideoRoom.unpublish_remotely_async].
+ *
+ * Returns: %TRUE once stopped
+ */
+gboolean
+jc_video_room_unpublish_remotely_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
+{
+  return finish_ok (self, result, jc_video_room_unpublish_remotely_async, error);
+}

@@ -1,0 +1,65 @@
+/* jc-video-room-private.h: JcVideoRoom's insides, shared by its source files
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "jc-video-room.h"
+
+G_BEGIN_DECLS
+
+/* A room or participant id read from the wire: a positive integer or a
+ * non-empty string; NULL otherwise. */
+JcVideoRoomId *jc_video_room_id_from_json (JsonNode *node);
+JcVideoRoomId *jc_video_room_id_lookup (JsonObject *obj, const char *member);
+
+JsonObject *jc_video_room_request_peek_body (JcVideoRoomRequest *self);
+
+/* Typed entries from server objects; NULL when malformed. */
+JcVideoRoomStream *jc_video_room_stream_new_from_json (JsonObject *obj);
+JcVideoRoomParticipant *jc_video_room_participant_new_from_json (JsonObject *obj);
+JcVideoRoomInfo *jc_video_room_info_new_from_json (JsonObject *obj);
+/* (element-type) arrays built from an optional JSON array member; entries
+ * that do not parse are dropped with a debug line. */
+GPtrArray *jc_video_room_streams_from_json (JsonObject *obj, const char *member);
+GPtrArray *jc_video_room_participants_from_json (JsonObject *obj, const char *member);
+
+/* Requests: body built from @request, @room and @options. The task result
+ * is the plugin's data (a JsonObject); the JSEP, if any, is kept as task
+ * data. @expect lists the accepted values of `videoroom` (NULL: any). */
+typedef void (*JcVideoRoomReplyHook) (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObject *jsep);
+
+void jc_video_room_send (JcVideoRoom *self,
+                         const char *request,
+                         const JcVideoRoomId *room,
+                         JcVideoRoomRequest *options,
+                         JsonObject *extra,
+                         JsonObject *jsep,
+                         const char *const *expect,
+                         JcVideoRoomReplyHook hook,
+                         gpointer source_tag,
+                         const char *name,
+                         GCancellable *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer user_data);
+JsonObject *jc_video_room_send_finish (JcVideoRoom *self,
+                                       GAsyncResult *result,
+                                       gpointer source_tag,
+                                       JsonObject **out_jsep,
+                                       GError **error);
+/* Completes @task with @data and @jsep (hooks call this when done). */
+void jc_video_room_return_data (GTask *task, JsonObject *data, JsonObject *jsep);
+
+/* State updates the participant requests share with the event handler. */
+void jc_video_room_take_join (JcVideoRoom *self, JsonObject *data, gboolean publisher);
+void jc_video_room_take_streams (JcVideoRoom *self, JsonObject *data);
+void jc_video_room_take_publishers (JcVideoRoom *self, JsonObject *data);
+void jc_video_room_clear_membership (JcVideoRoom *self);
+void jc_video_room_emit_configured (JcVideoRoom *self, JsonObject *data);
+/* Answers @offer with the peer and sends `start` with the answer, after
+ * any negotiation in progress. With @task, completes it with @data once
+ * started (or with the error); without, a failure is emitted as "error". */
+void jc_video_room_negotiate (JcVideoRoom *self, JsonObject *offer, GTask *task, JsonObject *data);
+gboolean jc_video_room_has_peer (JcVideoRoom *self);
+
+G_END_DECLS
