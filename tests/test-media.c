@@ -717,6 +717,77 @@ test_echo_passthrough (void)
   conn_close (&conn);
 }
 
+typedef struct
+{
+  guint video;
+  guint audio;
+  int width;
+  int height;
+  gboolean in_main_thread;
+} Frames;
+
+static void
+on_frame (JcMediaSink *sink, const char *kind, const char *mid, GstSample *sample, gpointer user_data)
+{
+  Frames *frames = user_data;
+  GstCaps *caps = gst_sample_get_caps (sample);
+  const GstStructure *s = gst_caps_get_structure (caps, 0);
+
+  /* Delivered in the sink's context: this test's main thread. */
+  frames->in_main_thread = g_main_context_is_owner (g_main_context_default ());
+  g_assert_nonnull (gst_sample_get_buffer (sample));
+  if (g_str_equal (kind, "video"))
+    {
+      frames->video++;
+      g_assert_cmpstr (gst_structure_get_name (s), ==, "video/x-raw");
+      gst_structure_get_int (s, "width", &frames->width);
+      gst_structure_get_int (s, "height", &frames->height);
+    }
+  else
+    {
+      frames->audio++;
+      g_assert_cmpstr (gst_structure_get_name (s), ==, "audio/x-raw");
+    }
+}
+
+/* A callback sink hands decoded frames to the application, in its main
+ * context. */
+static void
+test_callback_sink (void)
+{
+  g_autoptr (JcMediaSource) source = NULL;
+  g_autoptr (JcMediaSink) sink = NULL;
+  g_autoptr (GError) error = NULL;
+  Frames frames = { 0 };
+  Conn conn = { 0 };
+  Call call;
+
+  if (!require_media ())
+    return;
+  source = jc_media_source_new ("test", &error);
+  g_assert_no_error (error);
+  sink = jc_media_sink_new_callback ();
+  g_assert_cmpint (jc_media_sink_get_kind (sink), ==, JC_MEDIA_SINK_CALLBACK);
+  g_signal_connect (sink, "frame", G_CALLBACK (on_frame), &frames);
+
+  conn_open (&conn, jc_local_janus_get_ws_uri (janus));
+  call_attach (&call, conn.session, source, sink);
+  call_negotiate (&call, NULL);
+  call_wait_webrtcup (&call);
+  JC_TEST_WAIT_UNTIL ((frames.video >= 15 && frames.audio >= 25) || call.peer_error != NULL);
+  g_assert_no_error (call.peer_error);
+  call_stop (&call);
+
+  g_test_message ("%u decoded video frames (%dx%d), %u audio buffers", frames.video, frames.width, frames.height,
+                  frames.audio);
+  g_assert_true (frames.in_main_thread);
+  g_assert_cmpint (frames.width, ==, 320);
+  g_assert_cmpint (frames.height, ==, 240);
+
+  call_clear (&call);
+  conn_close (&conn);
+}
+
 /* A 2 s file played in a loop for 5 s: frames keep coming after the
  * file's end, with timestamps that go on. */
 static void
@@ -1058,6 +1129,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/media/echotest/video-only", GINT_TO_POINTER (FALSE), test_echo_one_kind);
   g_test_add_func ("/media/source/passthrough", test_echo_passthrough);
   g_test_add_func ("/media/source/loop", test_echo_loop);
+  g_test_add_func ("/media/sink/callback", test_callback_sink);
   g_test_add_func ("/media/source/bad-file", test_bad_file);
   g_test_add_func ("/media/source/missing-file", test_missing_file);
   g_test_add_func ("/media/source/missing-device", test_missing_device);
