@@ -283,6 +283,8 @@ jc_unix_transport_break (JcTransport *transport)
 {
   JcUnixTransport *self = JC_UNIX_TRANSPORT (transport);
 
+  /* Not shutdown (): replies already queued in the socket would still be
+   * read, and a slow process would see its request answered. */
   if (self->socket != NULL)
-    shutdown (g_socket_get_fd (self->socket), SHUT_RDWR);
+    lost (self, "the link was cut");
 }
