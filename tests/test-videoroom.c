@@ -544,7 +544,11 @@ test_remote_publishers (Fixture *f, gconstpointer data)
   json_object_set_string_member (stream, "codec", "opus");
   json_array_add_object_element (streams, json_object_ref (stream));
   jc_video_room_request_set_display (options, "remote one");
-  jc_video_room_request_set_extra (options, "iface", json_node_init_string (json_node_alloc (), "127.0.0.1"));
+  {
+    g_autoptr (JsonNode) iface = json_node_init_string (json_node_alloc (), "127.0.0.1");
+
+    jc_video_room_request_set_extra (options, "iface", iface);
+  }
   jc_video_room_add_remote_publisher_async (f->admin, room, streams, options, NULL, CB);
   result = WAIT_RESULT ();
   added = jc_video_room_add_remote_publisher_finish (f->admin, result, &error);
