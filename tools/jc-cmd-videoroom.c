@@ -188,6 +188,8 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
     }
   if (opts->json)
     jc_cli_print_json_object (opts, out);
+  else if (rooms->len == 0)
+    printf ("No public rooms.\n");
   else
     for (guint i = 0; i < rooms->len; i++)
       {
