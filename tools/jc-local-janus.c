@@ -12,8 +12,6 @@
  * *thread* that forked it exits: call jc_local_janus_start () from a
  * thread that outlives the server (normally the main thread).
  */
-#include "jc-local-janus.h"
-
 #include <errno.h>
 #include <fcntl.h>
 #include <gio/gunixsocketaddress.h>
@@ -26,21 +24,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define NS_PREFIX "jcns-"
-#define HOST_IF_PREFIX "jch"
-#define NS_IF_PREFIX "jcj"
+#include "jc-local-janus-private.h"
 
-/* Fixed ports inside a namespace, where every port is free. */
-#define NS_WS_PORT 8188
-#define NS_ADMIN_WS_PORT 7188
-#define NS_HTTP_PORT 8088
-#define NS_ADMIN_HTTP_PORT 7088
-
-#define STOP_GRACE_US (3 * G_USEC_PER_SEC)
-#define POLL_STEP_US (10 * 1000)
-#define START_ATTEMPTS 5
-
-static const char *const wanted_plugins[] = {
+const char *const jc_local_janus_wanted_plugins[] = {
   "echotest",
   "videoroom",
   "videocall",
@@ -51,49 +37,10 @@ static const char *const wanted_plugins[] = {
   "nosip",
 };
 
-static const char *const wanted_transports[] = {
+const char *const jc_local_janus_wanted_transports[] = {
   "http",
   "websockets",
   "pfunix",
-};
-
-struct _JcLocalJanus
-{
-  GObject parent_instance;
-
-  /* Settings */
-  JcLocalJanusNetwork requested_network;
-  JcLocalJanusNetwork network; /* the actual one after start */
-  guint session_timeout;
-  guint reclaim_session_timeout;
-  char *api_secret; /* (owned) (nullable) */
-  gboolean token_auth;
-  char *extra_general; /* (owned) (nullable) */
-
-  /* State of a started server; all (owned) */
-  gboolean running;
-  GPid pid; /* 0 when not running; janus itself (ip netns exec execs in place) */
-  char *work_dir;
-  char *log_path;
-  char *out_path; /* janus's stdout + stderr */
-  char *admin_secret;
-  char *host;
-  char *client_address;
-  guint16 ws_port;
-  guint16 admin_ws_port;
-  guint16 http_port;
-  guint16 admin_http_port;
-  char *unix_path;
-  char *admin_unix_path;
-  char *ws_uri;
-  char *http_uri;
-  char *unix_uri;
-  char *admin_ws_uri;
-  char *admin_http_uri;
-  char *admin_unix_uri;
-  char *netns;   /* (nullable) namespace name */
-  char *host_if; /* (nullable) our end of the veth pair */
-  char *ns_if;   /* (nullable) the namespace's end */
 };
 
 G_DEFINE_FINAL_TYPE (JcLocalJanus, jc_local_janus, G_TYPE_OBJECT)
@@ -292,8 +239,8 @@ file_tail (const char *path, guint n_lines)
   return g_strdup (start);
 }
 
-static char *
-janus_log_tail (JcLocalJanus *self)
+char *
+jc_local_janus_log_tail (JcLocalJanus *self)
 {
   g_autofree char *log = file_tail (self->log_path, 25);
   g_autofree char *out = file_tail (self->out_path, 10);
@@ -389,8 +336,8 @@ link_modules (const char *modules_dir, const char *kind, const char *const *name
 /* ---------------------------------------------------------------------- */
 /* Configuration                                                          */
 
-static char *
-work_path (JcLocalJanus *self, const char *name)
+char *
+jc_local_janus_work_path (JcLocalJanus *self, const char *name)
 {
   return g_build_filename (self->work_dir, name, NULL);
 }
@@ -433,11 +380,11 @@ static gboolean
 write_configs (JcLocalJanus *self, GError **error)
 {
   g_autoptr (GString) s = g_string_new (NULL);
-  g_autofree char *plugins_dir = work_path (self, "plugins");
-  g_autofree char *transports_dir = work_path (self, "transports");
-  g_autofree char *events_dir = work_path (self, "events");
-  g_autofree char *loggers_dir = work_path (self, "loggers");
-  g_autofree char *recordings_dir = work_path (self, "recordings");
+  g_autofree char *plugins_dir = jc_local_janus_work_path (self, "plugins");
+  g_autofree char *transports_dir = jc_local_janus_work_path (self, "transports");
+  g_autofree char *events_dir = jc_local_janus_work_path (self, "events");
+  g_autofree char *loggers_dir = jc_local_janus_work_path (self, "loggers");
+  g_autofree char *recordings_dir = jc_local_janus_work_path (self, "recordings");
   gboolean in_ns = self->netns != NULL;
   g_autoptr (GHashTable) extra_keys = NULL;
   char number[16];
@@ -706,352 +653,6 @@ fail:
 }
 
 /* ---------------------------------------------------------------------- */
-/* Readiness                                                              */
-
-static GSocketConnection *
-tcp_connect (const char *host, guint16 port, GError **error)
-{
-  g_autoptr (GSocketClient) client = g_socket_client_new ();
-
-  /* Local addresses only: no proxy (the resolver may also need GSettings
-   * schemas, which tests isolating XDG dirs do not have). */
-  g_socket_client_set_enable_proxy (client, FALSE);
-  g_socket_client_set_timeout (client, 2);
-  return g_socket_client_connect_to_host (client, host, port, NULL, error);
-}
-
-static gboolean
-tcp_accepts (const char *host, guint16 port)
-{
-  g_autoptr (GSocketConnection) conn = tcp_connect (host, port, NULL);
-
-  return conn != NULL;
-}
-
-/* A blocking HTTP/1.0 GET (no chunked encoding); returns the body of a
- * 200 answer. */
-static char *
-http_get (const char *host, guint16 port, const char *path, GError **error)
-{
-  g_autoptr (GSocketConnection) conn = tcp_connect (host, port, error);
-  g_autofree char *request = NULL;
-  g_autoptr (GByteArray) buf = g_byte_array_new ();
-  GInputStream *in;
-  const char *body;
-  guint8 chunk[4096];
-  gssize n;
-
-  if (conn == NULL)
-    return NULL;
-  request = g_strdup_printf ("GET %s HTTP/1.0\r\nHost: %s:%u\r\nAccept: application/json\r\n\r\n",
-                             path, host, port);
-  if (!g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (conn)), request,
-                                  strlen (request), NULL, NULL, error))
-    return NULL;
-  in = g_io_stream_get_input_stream (G_IO_STREAM (conn));
-  while ((n = g_input_stream_read (in, chunk, sizeof chunk, NULL, error)) > 0)
-    {
-      g_byte_array_append (buf, chunk, (guint) n);
-      if (buf->len > 4 * 1024 * 1024)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                       "http://%s:%u%s: answer too large", host, port, path);
-          return NULL;
-        }
-    }
-  if (n < 0)
-    return NULL;
-  g_byte_array_append (buf, (const guint8 *) "", 1);
-  if (!g_str_has_prefix ((const char *) buf->data, "HTTP/1.") || buf->len < 13 ||
-      strncmp ((const char *) buf->data + 8, " 200", 4) != 0)
-    {
-      g_autofree char *line = g_strndup ((const char *) buf->data,
-                                         strcspn ((const char *) buf->data, "\r\n"));
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "http://%s:%u%s answered “%s”", host,
-                   port, path, line);
-      return NULL;
-    }
-  body = strstr ((const char *) buf->data, "\r\n\r\n");
-  if (body == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "http://%s:%u%s: malformed answer",
-                   host, port, path);
-      return NULL;
-    }
-  return g_strdup (body + 4);
-}
-
-/* A WebSocket upgrade with @protocol answered by 101: proves the
- * WebSockets service thread is alive (a bound port alone does not). */
-static gboolean
-ws_handshake (const char *host, guint16 port, const char *protocol)
-{
-  g_autoptr (GSocketConnection) conn = tcp_connect (host, port, NULL);
-  g_autofree char *request = NULL;
-  GInputStream *in;
-  char answer[1024];
-  gsize got = 0;
-
-  if (conn == NULL)
-    return FALSE;
-  request = g_strdup_printf ("GET / HTTP/1.1\r\nHost: %s:%u\r\nUpgrade: websocket\r\n"
-                             "Connection: Upgrade\r\nSec-WebSocket-Key: amMtbG9jYWwtamFudXMtMQ==\r\n"
-                             "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: %s\r\n\r\n",
-                             host, port, protocol);
-  if (!g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (conn)), request,
-                                  strlen (request), NULL, NULL, NULL))
-    return FALSE;
-  in = g_io_stream_get_input_stream (G_IO_STREAM (conn));
-  while (got < sizeof answer - 1)
-    {
-      gssize n = g_input_stream_read (in, answer + got, sizeof answer - 1 - got, NULL, NULL);
-
-      if (n <= 0)
-        return FALSE;
-      got += (gsize) n;
-      answer[got] = '\0';
-      if (strstr (answer, "\r\n") != NULL)
-        break;
-    }
-  return g_str_has_prefix (answer, "HTTP/1.1 101");
-}
-
-/* A Janus API ping over the Unix socket answered by pong: proves the
- * Unix Sockets service thread is alive (the socket file alone does not). */
-static gboolean
-unix_ping (const char *path)
-{
-  static const char ping[] = "{\"janus\":\"ping\",\"transaction\":\"jc-local-janus\"}";
-  g_autoptr (GSocket) socket = NULL;
-  g_autoptr (GSocketAddress) address = NULL;
-  char answer[512];
-  gssize n;
-
-  socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_SEQPACKET, G_SOCKET_PROTOCOL_DEFAULT,
-                         NULL);
-  if (socket == NULL)
-    return FALSE;
-  g_socket_set_timeout (socket, 2);
-  address = g_unix_socket_address_new (path);
-  if (!g_socket_connect (socket, address, NULL, NULL) ||
-      g_socket_send (socket, ping, strlen (ping), NULL, NULL) != (gssize) strlen (ping))
-    return FALSE;
-  n = g_socket_receive (socket, answer, sizeof answer - 1, NULL, NULL);
-  if (n <= 0)
-    return FALSE;
-  answer[n] = '\0';
-  return strstr (answer, "\"pong\"") != NULL;
-}
-
-static gboolean
-info_lists (const char *info, const char *kind, const char *name)
-{
-  g_autofree char *key = g_strdup_printf ("\"janus.%s.%s\":", kind, name);
-
-  return strstr (info, key) != NULL;
-}
-
-/* Returns TRUE if the child exited (and reaps it); @status gets its status. */
-static gboolean
-child_exited (GPid pid, int *status)
-{
-  pid_t r;
-
-  do
-    r = waitpid (pid, status, WNOHANG);
-  while (r < 0 && errno == EINTR);
-  return r == pid || (r < 0 && errno == ECHILD);
-}
-
-typedef enum
-{
-  WAIT_READY,
-  WAIT_FAILED,
-  WAIT_RETRY,        /* a port was taken or a Janus thread died: try again */
-  WAIT_NETNS_FAILED, /* could not set up the namespace: AUTO falls back */
-} WaitResult;
-
-static gboolean
-janus_output_mentions (JcLocalJanus *self, const char *text)
-{
-  g_autofree char *out = NULL;
-
-  return g_file_get_contents (self->out_path, &out, NULL, NULL) && strstr (out, text) != NULL;
-}
-
-static gboolean
-log_mentions_dead_thread (JcLocalJanus *self)
-{
-  g_autofree char *log = NULL;
-
-  if (!g_file_get_contents (self->log_path, &log, NULL, NULL))
-    return FALSE;
-  return strstr (log, "WebSockets thread ended") != NULL ||
-         strstr (log, "Unix Sockets thread ended") != NULL;
-}
-
-static gboolean
-log_mentions_bind_failure (JcLocalJanus *self)
-{
-  g_autofree char *log = NULL;
-
-  if (!g_file_get_contents (self->log_path, &log, NULL, NULL))
-    return FALSE;
-  /* libwebsockets: "ERROR on binding fd 11 to port 36869 (-1 98)" then
-   * "Error creating vhost for Websockets server"; HTTP: "Couldn't start
-   * webserver on port N"; pfunix: "Bind for Unix Socket". */
-  return strstr (log, "ERROR on binding") != NULL ||
-         strstr (log, "Error creating vhost") != NULL ||
-         strstr (log, "Couldn't start webserver") != NULL ||
-         strstr (log, "Couldn't start admin/monitor webserver") != NULL ||
-         strstr (log, "Bind for Unix Socket") != NULL ||
-         strstr (log, "Address already in use") != NULL;
-}
-
-/* TRUE if a line of @log starts with @text (after the timestamp). */
-static gboolean
-log_has_line (const char *log, const char *text)
-{
-  for (const char *p = strstr (log, text); p != NULL; p = strstr (p + 1, text))
-    if (p == log || p[-1] == '\n' || (p - log >= 2 && p[-2] == ']' && p[-1] == ' '))
-      return TRUE;
-  return FALSE;
-}
-
-/* NULL if Janus logged that it listens on every port, else what is missing. */
-static char *
-log_missing_listener (JcLocalJanus *self)
-{
-  g_autofree char *log = NULL;
-  char *lines[4];
-  char *missing = NULL;
-
-  if (!g_file_get_contents (self->log_path, &log, NULL, NULL))
-    return g_strdup_printf ("Janus's log %s", self->log_path);
-  lines[0] = g_strdup_printf ("Websockets server started (port %u)", self->ws_port);
-  lines[1] = g_strdup_printf ("Admin Websockets server started (port %u)", self->admin_ws_port);
-  lines[2] = g_strdup_printf ("HTTP webserver started (port %u,", self->http_port);
-  lines[3] = g_strdup_printf ("Admin/monitor HTTP webserver started (port %u,",
-                              self->admin_http_port);
-  for (gsize i = 0; i < G_N_ELEMENTS (lines); i++)
-    {
-      if (missing == NULL && !log_has_line (log, lines[i]))
-        missing = g_strdup_printf ("“%s” in Janus's log", lines[i]);
-      g_free (lines[i]);
-    }
-  return missing;
-}
-
-static WaitResult
-wait_ready (JcLocalJanus *self, gint64 deadline, GError **error)
-{
-  g_autofree char *missing = NULL;
-
-  for (;;)
-    {
-      g_autofree char *info = NULL;
-      g_autoptr (GError) http_error = NULL;
-      int status = 0;
-
-      g_clear_pointer (&missing, g_free);
-      if (child_exited (self->pid, &status))
-        {
-          g_autoptr (GError) status_error = NULL;
-          g_autofree char *tail = NULL;
-
-          self->pid = 0;
-          g_spawn_check_wait_status (status, &status_error);
-          tail = janus_log_tail (self);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Janus exited during startup (%s)%s",
-                       status_error != NULL ? status_error->message : "exit status 0", tail);
-          return log_mentions_bind_failure (self) ? WAIT_RETRY : WAIT_FAILED;
-        }
-
-      info = http_get (self->host, self->http_port, "/janus/info", &http_error);
-      /* Janus does not exit on a janus.jcfg it cannot parse: it goes on
-       * with its defaults (stock module folders, no log, public IP). It
-       * says so before listening, so check after the request. */
-      if (janus_output_mentions (self, "Error reading/parsing the configuration file"))
-        {
-          g_autofree char *tail = janus_log_tail (self);
-          g_autofree char *config = work_path (self, "janus.jcfg");
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "Janus could not parse %s (extra general lines: “%s”)%s", config,
-                       self->extra_general != NULL ? self->extra_general : "", tail);
-          return WAIT_FAILED;
-        }
-
-      if (info == NULL)
-        missing = g_strdup_printf ("HTTP info: %s", http_error->message);
-      else
-        {
-          /* Plugins load before transports: once HTTP answers, a missing
-           * plugin will never come. */
-          for (gsize i = 0; i < G_N_ELEMENTS (wanted_plugins); i++)
-            if (!info_lists (info, "plugin", wanted_plugins[i]))
-              {
-                g_autofree char *tail = janus_log_tail (self);
-                g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                             "Janus did not load plugin janus.plugin.%s%s", wanted_plugins[i],
-                             tail);
-                return WAIT_FAILED;
-              }
-          for (gsize i = 0; i < G_N_ELEMENTS (wanted_transports) && missing == NULL; i++)
-            if (!info_lists (info, "transport", wanted_transports[i]))
-              missing = g_strdup_printf ("transport janus.transport.%s not in info",
-                                         wanted_transports[i]);
-          /* Something else may hold a port we picked (loopback): only
-           * Janus's log says the listener is Janus. */
-          if (missing == NULL)
-            missing = log_missing_listener (self);
-          if (missing == NULL && !tcp_accepts (self->host, self->admin_http_port))
-            missing = g_strdup_printf ("admin HTTP port %s:%u", self->host, self->admin_http_port);
-          if (missing == NULL && !g_file_test (self->admin_unix_path, G_FILE_TEST_EXISTS))
-            missing = g_strdup_printf ("Unix socket %s", self->admin_unix_path);
-          if (missing == NULL && !ws_handshake (self->host, self->ws_port, "janus-protocol"))
-            missing = g_strdup_printf ("a WebSocket handshake on %s:%u", self->host, self->ws_port);
-          if (missing == NULL &&
-              !ws_handshake (self->host, self->admin_ws_port, "janus-admin-protocol"))
-            missing = g_strdup_printf ("an admin WebSocket handshake on %s:%u", self->host,
-                                       self->admin_ws_port);
-          if (missing == NULL && !unix_ping (self->unix_path))
-            missing = g_strdup_printf ("a ping over Unix socket %s", self->unix_path);
-          if (missing == NULL)
-            return WAIT_READY;
-        }
-
-      /* Janus 1.1.2's WebSockets and Unix Sockets transports start their
-       * service thread before setting their "initialized" flag, and the
-       * thread loops only while it is set: on a busy machine the thread
-       * may end at once, leaving a port nobody serves. Start again. */
-      if (log_mentions_dead_thread (self))
-        {
-          g_autofree char *tail = janus_log_tail (self);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       "A Janus transport thread ended during startup (waiting for %s)%s",
-                       missing, tail);
-          return WAIT_RETRY;
-        }
-      /* A transport that cannot bind logs FATAL, but Janus stays up. */
-      if (log_mentions_bind_failure (self))
-        {
-          g_autofree char *tail = janus_log_tail (self);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE,
-                       "Janus could not listen on a port (waiting for %s)%s", missing, tail);
-          return WAIT_RETRY;
-        }
-      if (g_get_monotonic_time () >= deadline)
-        {
-          g_autofree char *tail = janus_log_tail (self);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                       "Janus was not ready in time (waiting for %s)%s", missing, tail);
-          return WAIT_FAILED;
-        }
-      g_usleep (POLL_STEP_US);
-    }
-}
-
-/* ---------------------------------------------------------------------- */
 /* Process                                                                */
 
 static pid_t parent_pid_for_child;
@@ -1121,12 +722,12 @@ kill_janus (JcLocalJanus *self, gboolean graceful)
     return;
   if (kill (self->pid, graceful ? SIGTERM : SIGKILL) != 0 && errno == ESRCH)
     {
-      child_exited (self->pid, &status);
+      jc_local_janus_child_exited (self->pid, &status);
       self->pid = 0;
       return;
     }
   deadline = g_get_monotonic_time () + STOP_GRACE_US;
-  while (!child_exited (self->pid, &status))
+  while (!jc_local_janus_child_exited (self->pid, &status))
     {
       if (g_get_monotonic_time () >= deadline)
         {
@@ -1192,10 +793,10 @@ start_once (JcLocalJanus *self, JcLocalJanusNetwork network, const char *janus_p
   if (dir == NULL)
     return WAIT_FAILED;
   self->work_dir = g_steal_pointer (&dir);
-  self->log_path = work_path (self, "janus.log");
-  self->out_path = work_path (self, "janus.out");
-  self->unix_path = work_path (self, "janus.sock");
-  self->admin_unix_path = work_path (self, "janus-admin.sock");
+  self->log_path = jc_local_janus_work_path (self, "janus.log");
+  self->out_path = jc_local_janus_work_path (self, "janus.out");
+  self->unix_path = jc_local_janus_work_path (self, "janus.sock");
+  self->admin_unix_path = jc_local_janus_work_path (self, "janus-admin.sock");
   self->admin_secret = g_uuid_string_random ();
   if (strlen (self->admin_unix_path) >= 108)
     {
@@ -1205,10 +806,10 @@ start_once (JcLocalJanus *self, JcLocalJanusNetwork network, const char *janus_p
       return WAIT_FAILED;
     }
 
-  if (!link_modules (modules_dir, "plugins", wanted_plugins, G_N_ELEMENTS (wanted_plugins),
+  if (!link_modules (modules_dir, "plugins", jc_local_janus_wanted_plugins, G_N_ELEMENTS (jc_local_janus_wanted_plugins),
                      self->work_dir, error) ||
-      !link_modules (modules_dir, "transports", wanted_transports,
-                     G_N_ELEMENTS (wanted_transports), self->work_dir, error) ||
+      !link_modules (modules_dir, "transports", jc_local_janus_wanted_transports,
+                     G_N_ELEMENTS (jc_local_janus_wanted_transports), self->work_dir, error) ||
       !link_modules (modules_dir, "events", NULL, 0, self->work_dir, error) ||
       !link_modules (modules_dir, "loggers", NULL, 0, self->work_dir, error))
     return WAIT_FAILED;
@@ -1239,7 +840,7 @@ start_once (JcLocalJanus *self, JcLocalJanusNetwork network, const char *janus_p
     return WAIT_FAILED;
   if (!spawn_janus (self, janus_path, error))
     return WAIT_FAILED;
-  result = wait_ready (self, deadline, error);
+  result = jc_local_janus_wait_ready (self, deadline, error);
   if (result != WAIT_READY)
     return result;
 
@@ -1477,7 +1078,7 @@ jc_local_janus_restart (JcLocalJanus *self, guint timeout_ms, GError **error)
   g_unlink (self->log_path); /* readiness reads the log */
   if (!spawn_janus (self, janus_path, error))
     return FALSE;
-  if (wait_ready (self, deadline, error) != WAIT_READY)
+  if (jc_local_janus_wait_ready (self, deadline, error) != WAIT_READY)
     return FALSE;
   g_debug ("Janus restarted as %d", (int) self->pid);
   return TRUE;
@@ -1502,7 +1103,7 @@ jc_local_janus_is_running (JcLocalJanus *self)
   if (self->running && self->pid > 0)
     {
       int status;
-      if (child_exited (self->pid, &status))
+      if (jc_local_janus_child_exited (self->pid, &status))
         self->pid = 0;
     }
   return self->running && self->pid > 0;
@@ -1562,7 +1163,7 @@ jc_local_janus_get_info (JcLocalJanus *self, GError **error)
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED, "Janus is not running");
       return NULL;
     }
-  return http_get (self->host, self->http_port, "/janus/info", error);
+  return jc_local_janus_http_get (self->host, self->http_port, "/janus/info", error);
 }
 
 /* ---------------------------------------------------------------------- */
