@@ -266,6 +266,28 @@ test_two_publishers_one_subscriber (void)
                               20);
   run_for (1500);
 
+  /* pause stops every stream of the subscription; start resumes it. */
+  {
+    gint64 paused_at;
+
+    jc_video_room_pause_async (sub, NULL, CB);
+    result = WAIT_RESULT ();
+    g_assert_true (jc_video_room_pause_finish (sub, result, &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    run_for (500);
+    paused_at = frames_of (peer_sub, a_video);
+    run_for (1500);
+    g_assert_cmpint (frames_of (peer_sub, a_video), <=, paused_at + 2);
+
+    jc_video_room_start_async (sub, NULL, NULL, CB);
+    result = WAIT_RESULT ();
+    g_assert_true (jc_video_room_start_finish (sub, result, &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    JC_TEST_WAIT_UNTIL_TIMEOUT (frames_of (peer_sub, a_video) > paused_at + 10, 10);
+  }
+
   a_label = jc_video_room_id_to_string (jc_video_room_get_participant_id (pub_a));
   b_label = jc_video_room_id_to_string (jc_video_room_get_participant_id (pub_b));
 
