@@ -5,6 +5,7 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <glib/gstdio.h>
 #include <gst/gst.h>
 #include <janus-client/janus-client.h>
 #include <unistd.h>
@@ -136,5 +137,7 @@ main (int argc, char **argv)
     }
   g_print ("publish-file exited with %d, publisher %s\n", exit_status, seen ? "seen" : "never seen");
   jc_local_janus_stop (janus);
+  g_unlink (file);
+  g_rmdir (dir);
   return g_spawn_check_wait_status (exit_status, NULL) && seen ? 0 : 1;
 }

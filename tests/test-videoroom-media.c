@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <glib/gstdio.h>
 #include <gst/pbutils/pbutils.h>
 #include <string.h>
 #include <unistd.h>
@@ -192,6 +193,25 @@ on_error (JcVideoRoom *vr, GError *error, gpointer user_data)
   g_error ("Subscriber error: %s", error->message);
 }
 
+/* Removes @path and everything below it. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 static void
 test_two_publishers_one_subscriber (void)
 {
@@ -357,6 +377,7 @@ test_two_publishers_one_subscriber (void)
   g_clear_object (&result);
   jc_test_destroy (session, &error);
   g_assert_no_error (error);
+  remove_tree (dir);
 }
 
 static void
