@@ -63,6 +63,7 @@ void jc_client_send_request (JcClient *self,
                              GCancellable *cancellable,
                              GAsyncReadyCallback callback,
                              gpointer user_data);
+void jc_client_return_boolean (GObject *source, GAsyncResult *result, gpointer user_data);
 JsonObject *jc_client_send_request_finish (JcClient *self,
                                            GAsyncResult *result,
                                            GError **error);

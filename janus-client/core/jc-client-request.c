@@ -276,6 +276,21 @@ jc_client_send_request (JcClient *self,
   g_hash_table_insert (self->pending, g_strdup (request->transaction), g_steal_pointer (&task));
 }
 
+/* A GAsyncReadyCallback for jc_client_send_request () whose user data is
+ * a (transfer full) GTask: returns TRUE on it, or the request's error. */
+void
+jc_client_return_boolean (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+  g_autoptr (JsonObject) reply = jc_client_send_request_finish (JC_CLIENT (source), result, &error);
+
+  if (reply == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
 JsonObject *
 jc_client_send_request_finish (JcClient *self, GAsyncResult *result, GError **error)
 {

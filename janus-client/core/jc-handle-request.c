@@ -163,19 +163,6 @@ jc_handle_send_finish (JcHandle *self, GAsyncResult *result, JsonObject **out_js
 /* trickle, hangup, detach */
 
 static void
-on_simple_reply (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-  g_autoptr (JsonObject) reply = jc_client_send_request_finish (JC_CLIENT (source), result, &error);
-
-  if (reply == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 start_simple (JcHandle *self,
               GTask *task_in,
               const char *verb,
@@ -189,7 +176,7 @@ start_simple (JcHandle *self,
   if (return_if_detached (self, task, what))
     return;
   jc_client_send_request (handle_client (self), g_steal_pointer (&request), JC_REQUEST_FLAGS_NONE,
-                          JC_TIMEOUT_DEFAULT, cancellable, on_simple_reply, g_steal_pointer (&task));
+                          JC_TIMEOUT_DEFAULT, cancellable, jc_client_return_boolean, g_steal_pointer (&task));
 }
 
 static JsonObject *

@@ -15,5 +15,12 @@ void jc_session_dispatch (JcSession *self, const char *janus, JsonObject *messag
 /* The link closed: stop keepalives, mark dead, detach handles. */
 void jc_session_mark_dead (JcSession *self, const GError *error);
 void jc_session_remove_handle (JcSession *self, guint64 handle_id);
+/* Attaches a @handle_type on @plugin and returns the handle (or the error)
+ * on @task (transfer full): how plugin classes implement their attach. */
+void jc_session_attach_into_task (JcSession *self,
+                                  GType handle_type,
+                                  const char *plugin,
+                                  const char *opaque_id,
+                                  GTask *task);
 
 G_END_DECLS

@@ -746,6 +746,13 @@ on_attach_forward (GObject *source, GAsyncResult *result, gpointer user_data)
     g_task_return_pointer (task, handle, g_object_unref);
 }
 
+void
+jc_session_attach_into_task (JcSession *self, GType handle_type, const char *plugin, const char *opaque_id, GTask *task)
+{
+  jc_session_attach_with_type_async (self, handle_type, plugin, opaque_id, g_task_get_cancellable (task),
+                                     on_attach_forward, task);
+}
+
 /**
  * jc_session_attach_async:
  * @self: a session
@@ -775,8 +782,7 @@ jc_session_attach_async (JcSession *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, jc_session_attach_async);
   g_task_set_name (task, "jc_session_attach_async");
-  jc_session_attach_with_type_async (self, JC_TYPE_HANDLE, plugin, opaque_id, cancellable,
-                                     on_attach_forward, task);
+  jc_session_attach_into_task (self, JC_TYPE_HANDLE, plugin, opaque_id, task);
 }
 
 /**
@@ -799,19 +805,6 @@ jc_session_attach_finish (JcSession *self, GAsyncResult *result, GError **error)
 }
 
 /* keepalive, destroy */
-
-static void
-on_simple_reply (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-  g_autoptr (JsonObject) reply = jc_client_send_request_finish (JC_CLIENT (source), result, &error);
-
-  if (reply == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
 
 /**
  * jc_session_keepalive_async:
@@ -849,7 +842,7 @@ jc_session_keepalive_async (JcSession *self,
     return;
   jc_client_send_request (self->client, new_session_request (self, "keepalive"),
                           JC_REQUEST_FLAGS_NONE, JC_TIMEOUT_DEFAULT, cancellable,
-                          on_simple_reply, g_steal_pointer (&task));
+                          jc_client_return_boolean, g_steal_pointer (&task));
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "jc-error.h"
 #include "jc-json-private.h"
+#include "jc-session-private.h"
 #include "jc-session.h"
 
 /**
@@ -331,19 +332,6 @@ jc_echo_test_init (JcEchoTest *self)
 {
 }
 
-static void
-on_attached (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-  JcHandle *handle = jc_session_attach_with_type_finish (JC_SESSION (source), result, &error);
-
-  if (handle == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, handle, g_object_unref);
-}
-
 /**
  * jc_echo_test_attach_async:
  * @session: a session
@@ -368,8 +356,7 @@ jc_echo_test_attach_async (JcSession *session,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, jc_echo_test_attach_async);
   g_task_set_name (task, "jc_echo_test_attach_async");
-  jc_session_attach_with_type_async (session, JC_TYPE_ECHO_TEST, JC_ECHO_TEST_PLUGIN, opaque_id, cancellable,
-                                     on_attached, task);
+  jc_session_attach_into_task (session, JC_TYPE_ECHO_TEST, JC_ECHO_TEST_PLUGIN, opaque_id, task);
 }
 
 /**
