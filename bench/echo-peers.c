@@ -168,20 +168,6 @@ all_settled (Peer *peers, int k, int *out_up, int *out_failed)
   return *out_up + *out_failed == k;
 }
 
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-  GSource *source = g_timeout_source_new (ms);
-
-  g_source_set_callback (source, jc_test_set_true, &done, NULL);
-  g_source_attach (source, NULL);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_destroy (source);
-  g_source_unref (source);
-}
-
 /* A "Key:   N kB" line of /proc/self/status. */
 static gint64
 status_value (const char *key)
@@ -284,9 +270,9 @@ main (int argc, char **argv)
   /* One call first: what any process pays once is not per peer. */
   peer_start (&warm, session, source_spec);
   JC_TEST_WAIT_UNTIL_TIMEOUT (warm.up || warm.failed, UP_DEADLINE_S);
-  run_for (500);
+  jc_test_run_for (500);
   peer_stop (&warm);
-  run_for (1000);
+  jc_test_run_for (1000);
   base_rss_kb = status_value ("VmRSS");
   base_threads = status_value ("Threads");
 
@@ -296,7 +282,7 @@ main (int argc, char **argv)
   JC_TEST_WAIT_UNTIL_TIMEOUT (all_settled (peers, k, &up, &failed), UP_DEADLINE_S);
   if (failed > 0)
     g_printerr ("echo-peers: %d of %d peers failed\n", failed, k);
-  run_for (WARMUP_MS);
+  jc_test_run_for (WARMUP_MS);
 
   video0 = g_new0 (gint64, k);
   audio0 = g_new0 (gint64, k);
@@ -306,7 +292,7 @@ main (int argc, char **argv)
   janus0 = process_cpu_s (jc_local_janus_get_pid (janus));
   t0 = (double) g_get_monotonic_time () / G_USEC_PER_SEC;
 
-  run_for ((guint) duration * 1000);
+  jc_test_run_for ((guint) duration * 1000);
 
   wall = (double) g_get_monotonic_time () / G_USEC_PER_SEC - t0;
   cpu = self_cpu_s () - cpu0;

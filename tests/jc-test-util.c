@@ -12,6 +12,21 @@ jc_test_set_true (gpointer user_data)
 }
 
 void
+jc_test_run_for (guint ms)
+{
+  GMainContext *context = g_main_context_get_thread_default ();
+  gboolean done = FALSE;
+  GSource *source = g_timeout_source_new (ms);
+
+  g_source_set_callback (source, jc_test_set_true, &done, NULL);
+  g_source_attach (source, context);
+  while (!done)
+    g_main_context_iteration (context, TRUE);
+  g_source_destroy (source);
+  g_source_unref (source);
+}
+
+void
 jc_test_store_result (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   GAsyncResult **slot = user_data;
@@ -150,4 +165,62 @@ jc_test_capture_logs_end (void)
 {
   g_log_set_debug_enabled (FALSE);
   return g_string_free (g_steal_pointer (&captured), FALSE);
+}
+
+void
+jc_test_cli_run_clear (JcTestCliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+jc_test_cli_runv (JcTestCliRun *run, const char *path_env, const char *const *prefix, const char *const *args)
+{
+  g_autoptr (GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *joined = NULL;
+  const char *cli = g_getenv ("JANUS_CLIENT_CLI");
+  gint64 start;
+
+  g_assert_nonnull (cli);
+  memset (run, 0, sizeof *run);
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (const char *const *a = prefix; a != NULL && *a != NULL; a++)
+    g_ptr_array_add (argv, (gpointer) *a);
+  for (const char *const *a = args; *a != NULL; a++)
+    g_ptr_array_add (argv, (gpointer) *a);
+  g_ptr_array_add (argv, NULL);
+
+  joined = g_strjoinv (" ", (char **) argv->pdata);
+  g_test_message ("running: %s", joined);
+  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
+  if (path_env != NULL)
+    g_subprocess_launcher_setenv (launcher, "PATH", path_env, TRUE);
+
+  start = g_get_monotonic_time ();
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  run->elapsed_s = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  g_test_message ("exit %d after %.2f s\nstdout: %s\nstderr: %s", run->status, run->elapsed_s, run->out, run->err);
+}
+
+void
+jc_test_cli_run_va (JcTestCliRun *run, const char *const *prefix, va_list ap)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  g_ptr_array_add (args, NULL);
+  jc_test_cli_runv (run, NULL, prefix, (const char *const *) args->pdata);
 }

@@ -30,6 +30,10 @@ G_BEGIN_DECLS
 
 gboolean jc_test_set_true (gpointer user_data);
 
+/* Iterates the thread-default main context for @ms: "run media (or let
+ * sessions live) this long", never a way to wait for an event. */
+void jc_test_run_for (guint ms);
+
 /* Stores the GAsyncResult (a ref) in *(GAsyncResult **) user_data. */
 void jc_test_store_result (GObject *source, GAsyncResult *result, gpointer user_data);
 /* Runs the main context until *result_slot is set; returns it (transfer full). */
@@ -51,5 +55,25 @@ JsonObject *jc_test_json (const char *text);
  * jc_test_capture_logs_begin () and read with jc_test_capture_logs_end (). */
 void jc_test_capture_logs_begin (void);
 char *jc_test_capture_logs_end (void);
+
+/* Running the janus-client CLI (JANUS_CLIENT_CLI names the binary). */
+typedef struct
+{
+  int status;       /* exit status, or -1 when killed by a signal */
+  char *out;        /* (owned) stdout */
+  char *err;        /* (owned) stderr */
+  double elapsed_s; /* wall time of the run */
+} JcTestCliRun;
+
+void jc_test_cli_run_clear (JcTestCliRun *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JcTestCliRun, jc_test_cli_run_clear)
+
+/* Runs the CLI with @prefix (nullable, NULL-terminated) then @args
+ * (NULL-terminated), without G_MESSAGES_DEBUG; @path_env (nullable)
+ * replaces PATH. The tool bounds its own run; the test's meson timeout is
+ * the outer deadline. */
+void jc_test_cli_runv (JcTestCliRun *run, const char *path_env, const char *const *prefix, const char *const *args);
+/* The same with the arguments of @ap (NULL-terminated). */
+void jc_test_cli_run_va (JcTestCliRun *run, const char *const *prefix, va_list ap);
 
 G_END_DECLS

@@ -1234,64 +1234,24 @@ test_bad_shape (gconstpointer data)
 
 /* The CLI */
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static void run_cli (CliRun *run, JcLocalJanus *server, ...) G_GNUC_NULL_TERMINATED;
+static void run_cli (JcTestCliRun *run, JcLocalJanus *server, ...) G_GNUC_NULL_TERMINATED;
 
 /* Runs the CLI with --admin-server/--admin-secret of @server (none when
  * NULL) and then the arguments. */
 static void
-run_cli (CliRun *run, JcLocalJanus *server, ...)
+run_cli (JcTestCliRun *run, JcLocalJanus *server, ...)
 {
-  g_autoptr (GSubprocessLauncher) launcher =
-      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *joined = NULL;
-  const char *arg;
+  const char *prefix[] = { "--admin-server", NULL, "--admin-secret", NULL, NULL };
   va_list ap;
 
-  memset (run, 0, sizeof *run);
-  g_ptr_array_add (argv, (gpointer) cli_path);
   if (server != NULL)
     {
-      g_ptr_array_add (argv, (gpointer) "--admin-server");
-      g_ptr_array_add (argv, (gpointer) jc_local_janus_get_admin_ws_uri (server));
-      g_ptr_array_add (argv, (gpointer) "--admin-secret");
-      g_ptr_array_add (argv, (gpointer) jc_local_janus_get_admin_secret (server));
+      prefix[1] = jc_local_janus_get_admin_ws_uri (server);
+      prefix[3] = jc_local_janus_get_admin_secret (server);
     }
   va_start (ap, server);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  jc_test_cli_run_va (run, server != NULL ? prefix : NULL, ap);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  joined = g_strjoinv (" ", (char **) argv->pdata);
-  g_test_message ("running: %s", joined);
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
 }
 
 /* stdout is exactly one JSON object line. */
@@ -1325,7 +1285,7 @@ static void
 test_cli_sessions_handles (void)
 {
   g_auto (Peer) peer = { 0 };
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) out = NULL;
   g_autofree char *session = NULL;
   g_autofree char *handle = NULL;
@@ -1340,13 +1300,13 @@ test_cli_sessions_handles (void)
   g_assert_cmpuint (json_object_get_size (out), ==, 1);
   g_assert_true (json_array_has_id (json_object_get_array_member (out, "sessions"), peer.session_id));
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, janus, "admin", "sessions", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "SESSION"));
   g_assert_nonnull (strstr (run.out, session));
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, janus, "--json", "admin", "handles", session, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -1354,12 +1314,12 @@ test_cli_sessions_handles (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (out, "handles")), ==, 1);
   g_assert_true (json_array_has_id (json_object_get_array_member (out, "handles"), peer.handle_id));
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, janus, "admin", "handles", session, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, handle));
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   /* handle-info: the info object as Janus sends it, or a summary. */
   run_cli (&run, janus, "--json", "admin", "handle-info", session, handle, NULL);
@@ -1368,13 +1328,13 @@ test_cli_sessions_handles (void)
   g_assert_cmpstr (json_object_get_string_member (out, "plugin"), ==, "janus.plugin.echotest");
   g_assert_cmpint (json_object_get_int_member (out, "handle_id"), ==, peer.handle_id);
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, janus, "admin", "handle-info", session, handle, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "janus.plugin.echotest"));
   g_assert_nonnull (strstr (run.out, "no PeerConnection"));
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   /* watch-handle --count: one line per sample. */
   run_cli (&run, janus, "--json", "admin", "watch-handle", session, handle, "--count", "2", "--interval", "0.1",
@@ -1393,7 +1353,7 @@ test_cli_sessions_handles (void)
         g_assert_true (json_object_has_member (sample, "time_s"));
       }
   }
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   /* An unknown session: exit 1 with the error line. */
   run_cli (&run, janus, "--json", "admin", "handles", "4242", NULL);
@@ -1401,7 +1361,7 @@ test_cli_sessions_handles (void)
   out = json_line (run.out);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (out, "error"), "code"), ==, 458);
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   /* destroy-session from the CLI. */
   run_cli (&run, janus, "--json", "admin", "destroy-session", session, NULL);
@@ -1416,7 +1376,7 @@ test_cli_set_log_level (void)
   g_autoptr (JcAdmin) admin = admin_for (janus);
   gint64 before = status_int (admin, "log_level");
   g_autofree char *restore = g_strdup_printf ("%" G_GINT64_FORMAT, before);
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) out = NULL;
 
   run_cli (&run, janus, "--json", "admin", "set-log-level", "6", NULL);
@@ -1424,17 +1384,17 @@ test_cli_set_log_level (void)
   out = json_line (run.out);
   g_assert_cmpint (json_object_get_int_member (out, "level"), ==, 6);
   g_assert_cmpint (status_int (admin, "log_level"), ==, 6);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, janus, "admin", "set-log-level", restore, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "level"));
   g_assert_cmpint (status_int (admin, "log_level"), ==, before);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, janus, "admin", "set-log-level", "loud", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   /* status, human and --json */
   run_cli (&run, janus, "--json", "admin", "status", NULL);
@@ -1442,7 +1402,7 @@ test_cli_set_log_level (void)
   g_clear_pointer (&out, json_object_unref);
   out = json_line (run.out);
   g_assert_cmpint (json_object_get_int_member (out, "log_level"), ==, before);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
   run_cli (&run, janus, "admin", "status", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "log_level: "));
@@ -1453,7 +1413,7 @@ test_cli_tokens (void)
 {
   JcLocalJanus *server = get_token_janus ();
   g_autofree char *token = g_strdup_printf ("jc-cli-%08x", g_random_int ());
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) out = NULL;
   JsonArray *tokens;
   gboolean found = FALSE;
@@ -1464,7 +1424,7 @@ test_cli_tokens (void)
   g_assert_cmpstr (json_object_get_string_member (out, "token"), ==, token);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (out, "allowed_plugins")), ==, 1);
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, server, "--json", "admin", "tokens", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -1485,17 +1445,17 @@ test_cli_tokens (void)
     }
   g_assert_true (found);
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, server, "admin", "tokens", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "TOKEN"));
   g_assert_nonnull (strstr (run.out, token));
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, server, "admin", "remove-token", token, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, server, "admin", "tokens", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -1505,7 +1465,7 @@ test_cli_tokens (void)
 static void
 test_cli_errors (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) out = NULL;
 
   /* A wrong secret: exit 1, error 403. */
@@ -1515,24 +1475,24 @@ test_cli_errors (void)
   out = json_line (run.out);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (out, "error"), "code"), ==, 403);
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   /* --server without --admin-server: a usage error. */
   run_cli (&run, NULL, "--server", jc_local_janus_get_ws_uri (janus), "admin", "sessions", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--admin-server"));
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   /* Unknown subcommand, missing arguments, bad id. */
   run_cli (&run, janus, "admin", "frobnicate", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
   run_cli (&run, janus, "admin", "handles", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
   run_cli (&run, janus, "admin", "handle-info", "x", "1", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   /* --help lists the subcommands. */
   run_cli (&run, NULL, "admin", "--help", NULL);
@@ -1545,7 +1505,7 @@ test_cli_errors (void)
 static void
 test_cli_private_janus (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) out = NULL;
 
   run_cli (&run, NULL, "--json", "admin", "info", NULL);
@@ -1553,14 +1513,14 @@ test_cli_private_janus (void)
   out = json_line (run.out);
   g_assert_cmpint (json_object_get_int_member (out, "version"), ==, 1102);
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, NULL, "--json", "admin", "sessions", NULL);
   g_assert_cmpint (run.status, ==, 0);
   out = json_line (run.out);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (out, "sessions")));
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, NULL, "admin", "info", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -1570,7 +1530,7 @@ test_cli_private_janus (void)
 static void
 test_cli_misc (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) out = NULL;
 
   run_cli (&run, janus, "--json", "admin", "message-plugin", "janus.plugin.videoroom", "{\"request\": \"list\"}",
@@ -1579,7 +1539,7 @@ test_cli_misc (void)
   out = json_line (run.out);
   g_assert_cmpstr (json_object_get_string_member (out, "videoroom"), ==, "success");
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, janus, "--json", "admin", "query-transport", "janus.transport.http",
            "{\"request\": \"connections\"}", NULL);
@@ -1587,28 +1547,28 @@ test_cli_misc (void)
   out = json_line (run.out);
   g_assert_cmpint (json_object_get_int_member (out, "result"), ==, 200);
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, janus, "--json", "admin", "resolve-address", "localhost", NULL);
   g_assert_cmpint (run.status, ==, 0);
   out = json_line (run.out);
   g_assert_true (json_object_has_member (out, "ip"));
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, janus, "--json", "admin", "ping", NULL);
   g_assert_cmpint (run.status, ==, 0);
   out = json_line (run.out);
   g_assert_true (json_object_has_member (out, "rtt_ms"));
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, janus, "--json", "admin", "loops", NULL);
   g_assert_cmpint (run.status, ==, 0);
   out = json_line (run.out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (out, "loops")), ==, 0);
   g_clear_pointer (&out, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
 
   run_cli (&run, janus, "--json", "admin", "custom-logline", "from the CLI", "3", NULL);
   g_assert_cmpint (run.status, ==, 0);

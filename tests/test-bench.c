@@ -18,64 +18,18 @@ static const char *cli_path;      /* (unowned) from JANUS_CLIENT_CLI */
 static JcLocalJanus *local_janus; /* (owned) (nullable) started in main */
 static char *local_janus_why_not; /* (owned) (nullable) why it did not start */
 
-typedef struct
-{
-  int status; /* exit status, or -1 when killed by a signal */
-  char *out;  /* (owned) stdout */
-  char *err;  /* (owned) stderr */
-  double elapsed_s;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static void run_cli (CliRun *run, ...) G_GNUC_NULL_TERMINATED;
+static void run_cli (JcTestCliRun *run, ...) G_GNUC_NULL_TERMINATED;
 
 /* Runs the CLI with --server (the shared Janus) and the given arguments. */
 static void
-run_cli (CliRun *run, ...)
+run_cli (JcTestCliRun *run, ...)
 {
-  g_autoptr (GSubprocessLauncher) launcher =
-      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *joined = NULL;
-  const char *arg;
-  gint64 start;
+  const char *prefix[] = { "--server", jc_local_janus_get_ws_uri (local_janus), NULL };
   va_list ap;
 
-  memset (run, 0, sizeof *run);
-  g_ptr_array_add (argv, (gpointer) cli_path);
-  g_ptr_array_add (argv, (gpointer) "--server");
-  g_ptr_array_add (argv, (gpointer) jc_local_janus_get_ws_uri (local_janus));
   va_start (ap, run);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  jc_test_cli_run_va (run, prefix, ap);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  joined = g_strjoinv (" ", (char **) argv->pdata);
-  g_test_message ("running: %s", joined);
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
-
-  start = g_get_monotonic_time ();
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-  run->elapsed_s = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  g_test_message ("exit %d after %.2f s\nstdout: %s\nstderr: %s", run->status, run->elapsed_s,
-                  run->out, run->err);
 }
 
 /* stdout must be exactly one line holding one JSON object. */
@@ -164,7 +118,7 @@ skip_without_janus (void)
 static void
 assert_no_sessions_left (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) line = NULL;
   JsonNode *sessions;
 
@@ -180,7 +134,7 @@ assert_no_sessions_left (void)
 static void
 test_churn_json (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) line = NULL;
   JsonObject *latency;
   double p50, p99, max;
@@ -211,7 +165,7 @@ test_churn_json (void)
 static void
 test_churn_connections (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) line = NULL;
 
   if (skip_without_janus ())
@@ -229,7 +183,7 @@ test_churn_connections (void)
 static void
 test_churn_errors (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) line = NULL;
 
   if (skip_without_janus ())
@@ -258,7 +212,7 @@ test_churn_usage (void)
     return;
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto (CliRun) run = { 0 };
+      g_auto (JcTestCliRun) run = { 0 };
       g_autoptr (JsonObject) line = NULL;
 
       run_cli (&run, "--json", "bench", "churn", bad[i][0], bad[i][1], NULL);
@@ -273,7 +227,7 @@ test_churn_usage (void)
 static void
 test_churn_deadline (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) line = NULL;
   gint64 completed, errors;
 
@@ -296,7 +250,7 @@ test_churn_deadline (void)
 static void
 test_sessions_json (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) line = NULL;
 
   if (skip_without_janus ())
@@ -320,7 +274,7 @@ test_sessions_json (void)
 static void
 test_sessions_usage (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
 
   if (skip_without_janus ())
     return;

@@ -21,76 +21,16 @@ static const char *cli_path;      /* (unowned) from JANUS_CLIENT_CLI */
 static JcLocalJanus *local_janus; /* (owned) (nullable) started in main */
 static char *local_janus_why_not; /* (owned) (nullable) why it did not start */
 
-typedef struct
-{
-  int status; /* exit status, or -1 when killed by a signal */
-  char *out;  /* (owned) stdout */
-  char *err;  /* (owned) stderr */
-  double elapsed_s;
-} CliRun;
+static void run_cli (JcTestCliRun *run, ...) G_GNUC_NULL_TERMINATED;
 
 static void
-cli_run_clear (CliRun *run)
+run_cli (JcTestCliRun *run, ...)
 {
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-/* Runs the CLI with @args (NULL-terminated); @path_env (nullable)
- * replaces PATH. */
-static void
-run_cliv (CliRun *run, const char *path_env, const char *const *args)
-{
-  g_autoptr (GSubprocessLauncher) launcher =
-      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *joined = NULL;
-  gint64 start;
-
-  memset (run, 0, sizeof *run);
-  g_ptr_array_add (argv, (gpointer) cli_path);
-  for (const char *const *a = args; *a != NULL; a++)
-    g_ptr_array_add (argv, (gpointer) *a);
-  g_ptr_array_add (argv, NULL);
-
-  joined = g_strjoinv (" ", (char **) argv->pdata);
-  g_test_message ("running: %s", joined);
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
-  if (path_env != NULL)
-    g_subprocess_launcher_setenv (launcher, "PATH", path_env, TRUE);
-
-  start = g_get_monotonic_time ();
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-  run->elapsed_s = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  g_test_message ("exit %d after %.2f s\nstdout: %s\nstderr: %s", run->status, run->elapsed_s,
-                  run->out, run->err);
-}
-
-static void run_cli (CliRun *run, ...) G_GNUC_NULL_TERMINATED;
-
-static void
-run_cli (CliRun *run, ...)
-{
-  g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
   va_list ap;
 
   va_start (ap, run);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (gpointer) arg);
+  jc_test_cli_run_va (run, NULL, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-  run_cliv (run, NULL, (const char *const *) args->pdata);
 }
 
 /* The shared Janus's URI, or NULL after marking the test skipped. */
@@ -220,7 +160,7 @@ janus_pid_alive (GPid pid)
 static void
 test_info_json (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) info = NULL;
   g_autoptr (GRegex) regex = NULL;
   g_autoptr (GMatchInfo) match = NULL;
@@ -255,7 +195,7 @@ test_info_json (void)
 static void
 test_info_human (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   const char *uri = server_uri ();
 
   if (uri == NULL)
@@ -272,7 +212,7 @@ test_info_human (void)
 static void
 test_ping_json (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (GPtrArray) lines = NULL;
   const char *uri = server_uri ();
 
@@ -294,7 +234,7 @@ test_ping_json (void)
 static void
 test_ping_human (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   const char *uri = server_uri ();
 
   if (uri == NULL)
@@ -307,7 +247,7 @@ test_ping_human (void)
 static void
 test_ping_bad_count (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
 
   run_cli (&run, "--server", "ws://127.0.0.1:1", "ping", "--count", "0", NULL);
   g_assert_cmpint (run.status, ==, 2);
@@ -318,7 +258,7 @@ test_ping_bad_count (void)
 static void
 test_request_json (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) reply = NULL;
   JsonObject *data;
   const char *uri = server_uri ();
@@ -337,7 +277,7 @@ test_request_json (void)
 static void
 test_request_human (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   const char *uri = server_uri ();
 
   if (uri == NULL)
@@ -352,8 +292,8 @@ test_request_human (void)
 static void
 test_request_no_such_plugin (void)
 {
-  g_auto (CliRun) run = { 0 };
-  g_auto (CliRun) human = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
+  g_auto (JcTestCliRun) human = { 0 };
   const char *uri = server_uri ();
 
   if (uri == NULL)
@@ -372,7 +312,7 @@ test_request_no_such_plugin (void)
 static void
 test_request_plugin_error (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   const char *uri = server_uri ();
 
   if (uri == NULL)
@@ -398,8 +338,8 @@ static void
 test_request_bad_body (gconstpointer data)
 {
   const char *body = data;
-  g_auto (CliRun) run = { 0 };
-  g_auto (CliRun) json = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
+  g_auto (JcTestCliRun) json = { 0 };
 
   run_cli (&run, "--server", "ws://127.0.0.1:1", "request", "janus.plugin.echotest", body, NULL);
   g_assert_cmpint (run.status, ==, 2);
@@ -414,8 +354,8 @@ test_request_bad_body (gconstpointer data)
 static void
 test_request_bad_jsep (void)
 {
-  g_auto (CliRun) missing = { 0 };
-  g_auto (CliRun) array = { 0 };
+  g_auto (JcTestCliRun) missing = { 0 };
+  g_auto (JcTestCliRun) array = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("test-cli-XXXXXX", &error);
   g_autofree char *path = NULL;
@@ -442,9 +382,9 @@ test_request_bad_jsep (void)
 static void
 test_request_missing_args (void)
 {
-  g_auto (CliRun) none = { 0 };
-  g_auto (CliRun) one = { 0 };
-  g_auto (CliRun) three = { 0 };
+  g_auto (JcTestCliRun) none = { 0 };
+  g_auto (JcTestCliRun) one = { 0 };
+  g_auto (JcTestCliRun) three = { 0 };
 
   run_cli (&none, "--server", "ws://127.0.0.1:1", "request", NULL);
   g_assert_cmpint (none.status, ==, 2);
@@ -459,8 +399,8 @@ test_request_missing_args (void)
 static void
 test_usage_unknown_global_option (void)
 {
-  g_auto (CliRun) run = { 0 };
-  g_auto (CliRun) json = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
+  g_auto (JcTestCliRun) json = { 0 };
 
   run_cli (&run, "--foo", "info", NULL);
   g_assert_cmpint (run.status, ==, 2);
@@ -476,7 +416,7 @@ test_usage_unknown_global_option (void)
 static void
 test_usage_unknown_command (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
 
   run_cli (&run, "frobnicate", NULL);
   g_assert_cmpint (run.status, ==, 2);
@@ -486,7 +426,7 @@ test_usage_unknown_command (void)
 static void
 test_usage_unknown_command_option (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
 
   run_cli (&run, "--server", "ws://127.0.0.1:1", "info", "--bogus", NULL);
   g_assert_cmpint (run.status, ==, 2);
@@ -496,7 +436,7 @@ test_usage_unknown_command_option (void)
 static void
 test_usage_no_command (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
 
   run_cli (&run, NULL);
   g_assert_cmpint (run.status, ==, 2);
@@ -505,8 +445,8 @@ test_usage_no_command (void)
 static void
 test_usage_bad_timeout (void)
 {
-  g_auto (CliRun) negative = { 0 };
-  g_auto (CliRun) text = { 0 };
+  g_auto (JcTestCliRun) negative = { 0 };
+  g_auto (JcTestCliRun) text = { 0 };
 
   run_cli (&negative, "--timeout", "-1", "info", NULL);
   g_assert_cmpint (negative.status, ==, 2);
@@ -518,7 +458,7 @@ static void
 test_help (gconstpointer data)
 {
   const char *command = data;
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
 
   if (command[0] == '\0')
     run_cli (&run, "--help", NULL);
@@ -536,7 +476,7 @@ test_help (gconstpointer data)
 static void
 test_version (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
 
   run_cli (&run, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -548,8 +488,8 @@ test_version (void)
 static void
 test_connect_refused (void)
 {
-  g_auto (CliRun) run = { 0 };
-  g_auto (CliRun) json = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
+  g_auto (JcTestCliRun) json = { 0 };
 
   run_cli (&run, "--server", "ws://127.0.0.1:1", "info", NULL);
   g_assert_cmpint (run.status, ==, 3);
@@ -573,7 +513,7 @@ test_connect_timeout (void)
   g_autoptr (GSocketAddress) effective = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *uri = NULL;
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
 
   g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
                                  &effective, &error);
@@ -593,7 +533,7 @@ test_connect_timeout (void)
 static void
 test_connect_http (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
 
   run_cli (&run, "--server", "http://127.0.0.1:1/janus", "info", NULL);
   g_assert_cmpint (run.status, ==, 3);
@@ -605,7 +545,7 @@ test_connect_http (void)
 static void
 test_request_transport (gconstpointer data)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   g_autoptr (JsonObject) reply = NULL;
   const char *uri;
 
@@ -617,7 +557,7 @@ test_request_transport (gconstpointer data)
   reply = parse_json_line (run.out);
   g_assert_cmpstr (member_string (member_object (reply, "data"), "result"), ==, "ok");
   g_clear_pointer (&reply, json_object_unref);
-  cli_run_clear (&run);
+  jc_test_cli_run_clear (&run);
   run_cli (&run, "--server", uri, "--json", "info", NULL);
   g_assert_cmpint (run.status, ==, 0);
   reply = parse_json_line (run.out);
@@ -631,10 +571,10 @@ test_local_janus_missing (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("test-cli-path-XXXXXX", &error);
   const char *const args[] = { "info", NULL };
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
 
   g_assert_no_error (error);
-  run_cliv (&run, dir, args);
+  jc_test_cli_runv (&run, dir, NULL, args);
   g_assert_cmpint (run.status, ==, 3);
   g_assert_nonnull (strstr (run.err, "janus"));
   g_assert_nonnull (strstr (run.err, "install"));

@@ -301,21 +301,6 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_ptr_array_unref (f->held);
 }
 
-/* Runs the main context for @ms: only to check that nothing happens. */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-  GSource *source = g_timeout_source_new (ms);
-
-  g_source_set_callback (source, jc_test_set_true, &done, NULL);
-  g_source_attach (source, g_main_context_get_thread_default ());
-  while (!done)
-    g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
-  g_source_destroy (source);
-  g_source_unref (source);
-}
-
 /* A ping answered: everything the fake sent before its pong arrived. */
 static void
 roundtrip (JcClient *client)
@@ -729,7 +714,7 @@ test_timeout_none (Fixture *f, gconstpointer data)
   hold (f, "message", 1);
   jc_handle_send_async (f->handle, body, NULL, JC_TIMEOUT_NONE, NULL, on_call, &call);
   wait_held (f, 1);
-  run_for (200);
+  jc_test_run_for (200);
   g_assert_cmpuint (call.n_calls, ==, 0);
   jc_client_set_timeout (f->client, 30000);
   fake_janus_reply_default (f->fake, held (f, 0));
@@ -793,7 +778,7 @@ closed_with_pending (Fixture *f, gushort code)
   g_assert_cmpuint (f->n_timeout, ==, 0);
 
   /* Exactly once, also after the dust settles. */
-  run_for (50);
+  jc_test_run_for (50);
   g_assert_cmpuint (send.n_calls, ==, 1);
   g_assert_cmpuint (att.n_calls, ==, 1);
   g_assert_cmpuint (info.n_calls, ==, 1);
@@ -837,7 +822,7 @@ test_close_by_client (Fixture *f, gconstpointer data)
   g_assert_error (error, JC_ERROR, JC_ERROR_CLOSED);
   g_assert_false (jc_session_is_alive (f->session));
   g_assert_cmpuint (f->ev.n_detached, ==, 1);
-  run_for (50);
+  jc_test_run_for (50);
   g_assert_cmpuint (call.n_calls, ==, 1);
   g_assert_cmpuint (f->n_closed, ==, 1);
 }
@@ -1134,7 +1119,7 @@ test_hostile_huge (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->ev.n_event, ==, 0);
   g_assert_false (jc_session_is_alive (f->session));
   g_assert_cmpuint (jc_client_get_pending_count (f->client), ==, 0);
-  run_for (50);
+  jc_test_run_for (50);
   g_assert_cmpuint (call.n_calls, ==, 1);
   g_assert_cmpuint (f->n_closed, ==, 1);
 }
@@ -1385,7 +1370,7 @@ test_keepalive_cadence (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   roundtrip (f->client); /* a keepalive sent just before the destroy arrived */
   n = count_keepalives (f->fake, id);
-  run_for (350);
+  jc_test_run_for (350);
   g_assert_cmpuint (count_keepalives (f->fake, id), ==, n);
 
   /* So does dropping the last reference. */
@@ -1395,7 +1380,7 @@ test_keepalive_cadence (Fixture *f, gconstpointer data)
   g_clear_object (&dropped);
   roundtrip (f->client); /* one may have been on its way */
   n = count_keepalives (f->fake, dropped_id);
-  run_for (350);
+  jc_test_run_for (350);
   g_assert_cmpuint (count_keepalives (f->fake, dropped_id), ==, n);
 
   /* A session's own interval can change: 0 stops. */
@@ -2053,7 +2038,7 @@ test_op (Fixture *f, gconstpointer data)
       g_assert_cmpuint (jc_client_get_pending_count (f->client), ==, 0);
       g_assert_false (jc_session_is_alive (f->session));
       g_assert_false (jc_handle_is_attached (f->handle));
-      run_for (20);
+      jc_test_run_for (20);
       g_assert_cmpuint (call.n_calls, ==, 1);
       g_assert_cmpuint (f->n_closed, ==, 1);
       break;

@@ -8,20 +8,6 @@
 static JcLocalJanus *janus;       /* the shared server, default settings */
 static JcLocalJanus *short_janus; /* session_timeout = 3 s */
 
-/* Lets the main context run for @ms (sessions must survive that long). */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-  GSource *source = g_timeout_source_new (ms);
-
-  g_source_set_callback (source, jc_test_set_true, &done, NULL);
-  g_source_attach (source, g_main_context_get_thread_default ());
-  while (!done)
-    g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
-  g_source_unref (source);
-}
-
 static JcLocalJanus *
 start_janus (guint session_timeout)
 {
@@ -258,7 +244,7 @@ test_session_timeout (void)
   g_assert_cmpuint (detached, ==, 1);
 
   /* Past another full session timeout, the kept session still answers. */
-  run_for (4000);
+  jc_test_run_for (4000);
   g_assert_cmpuint (kept_timeouts, ==, 0);
   g_assert_true (jc_session_is_alive (kept));
   jc_session_keepalive_async (kept, NULL, jc_test_store_result, &slot);

@@ -46,21 +46,6 @@ tmp_path (const char *name)
   return g_build_filename (tmp_dir, name, NULL);
 }
 
-/* "Run media for @ms": iterate the main context until the time is up. */
-static void
-run_media_for (guint ms)
-{
-  gboolean done = FALSE;
-  GSource *source = g_timeout_source_new (ms);
-
-  g_source_set_callback (source, jc_test_set_true, &done, NULL);
-  g_source_attach (source, NULL);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_destroy (source);
-  g_source_unref (source);
-}
-
 /* A client and a session on the private Janus. */
 
 typedef struct
@@ -425,57 +410,16 @@ assert_recording (const char *path, const char *video_caps, const char *audio_ca
 
 /* The CLI */
 
-typedef struct
-{
-  int status; /* exit status, or -1 when killed by a signal */
-  char *out;  /* (owned) */
-  char *err;  /* (owned) */
-} CliRun;
+static void run_cli (JcTestCliRun *run, ...) G_GNUC_NULL_TERMINATED;
 
 static void
-cli_run_clear (CliRun *run)
+run_cli (JcTestCliRun *run, ...)
 {
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static void run_cli (CliRun *run, ...) G_GNUC_NULL_TERMINATED;
-
-static void
-run_cli (CliRun *run, ...)
-{
-  g_autoptr (GSubprocessLauncher) launcher =
-      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GSubprocess) process = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *joined = NULL;
-  const char *arg;
   va_list ap;
 
-  memset (run, 0, sizeof *run);
-  g_ptr_array_add (argv, (gpointer) cli_path);
   va_start (ap, run);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  jc_test_cli_run_va (run, NULL, ap);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  joined = g_strjoinv (" ", (char **) argv->pdata);
-  g_test_message ("running: %s", joined);
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
-  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  /* The tool bounds its own run (--duration, connect timeouts); the
-   * test's meson timeout is the outer deadline. */
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
 }
 
 static gboolean
@@ -543,7 +487,7 @@ test_echo_basic (gconstpointer data)
   g_test_message ("elements: %s", elements);
   g_assert_cmpuint (encoders->len, ==, 2);
 
-  run_media_for (params->media_ms);
+  jc_test_run_for (params->media_ms);
   g_assert_no_error (call.peer_error);
   call_stop (&call);
 
@@ -589,7 +533,7 @@ test_echo_codec (gconstpointer data)
   call_negotiate (&call, NULL);
   call_wait_webrtcup (&call);
   g_assert_cmpint (call.webrtcup_us - call.answer_us, <=, 2 * G_USEC_PER_SEC);
-  run_media_for (3000);
+  jc_test_run_for (3000);
   g_assert_no_error (call.peer_error);
   call_stop (&call);
 
@@ -817,7 +761,7 @@ test_echo_loop (void)
   call_attach (&call, conn.session, source, sink);
   call_negotiate (&call, NULL);
   call_wait_webrtcup (&call);
-  run_media_for (5000);
+  jc_test_run_for (5000);
   g_assert_no_error (call.peer_error);
   call_stop (&call);
 
@@ -841,7 +785,7 @@ test_bad_file (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) offer = NULL;
   g_autofree char *path = NULL;
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   Conn conn = { 0 };
   Call call;
 
@@ -879,7 +823,7 @@ test_missing_file (void)
   g_autoptr (JcMediaSource) source = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
 
   if (!require_media ())
     return;
@@ -1024,7 +968,7 @@ test_cli_json (void)
   g_autofree char *path = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
-  g_auto (CliRun) run = { 0 };
+  g_auto (JcTestCliRun) run = { 0 };
   JsonObject *summary;
   JsonArray *tracks;
   gboolean seen[2][2] = { { FALSE } }; /* [received][video] */

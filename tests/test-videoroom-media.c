@@ -17,19 +17,6 @@ static GAsyncResult *slot;
 #define WAIT_RESULT() jc_test_wait_result (&slot)
 #define CB jc_test_store_result, &slot
 
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-  GSource *source = g_timeout_source_new (ms);
-
-  g_source_set_callback (source, jc_test_set_true, &done, NULL);
-  g_source_attach (source, g_main_context_get_thread_default ());
-  while (!done)
-    g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
-  g_source_unref (source);
-}
-
 static JcVideoRoom *
 attach (JcSession *session)
 {
@@ -284,7 +271,7 @@ test_two_publishers_one_subscriber (void)
   JC_TEST_WAIT_UNTIL_TIMEOUT (frames_of (peer_sub, a_video) > 15 && frames_of (peer_sub, b_video) > 15 &&
                                   frames_of (peer_sub, a_audio) > 50 && frames_of (peer_sub, b_audio) > 50,
                               20);
-  run_for (1500);
+  jc_test_run_for (1500);
 
   /* pause stops every stream of the subscription; start resumes it. */
   {
@@ -295,9 +282,9 @@ test_two_publishers_one_subscriber (void)
     g_assert_true (jc_video_room_pause_finish (sub, result, &error));
     g_assert_no_error (error);
     g_clear_object (&result);
-    run_for (500);
+    jc_test_run_for (500);
     paused_at = frames_of (peer_sub, a_video);
-    run_for (1500);
+    jc_test_run_for (1500);
     g_assert_cmpint (frames_of (peer_sub, a_video), <=, paused_at + 2);
 
     jc_video_room_start_async (sub, NULL, NULL, CB);
@@ -331,10 +318,10 @@ test_two_publishers_one_subscriber (void)
     g_clear_object (&result);
     JC_TEST_WAIT_UNTIL_TIMEOUT (updates > before && active_feeds (sub) == 1, 20);
   }
-  run_for (500);
+  jc_test_run_for (500);
   a_before = frames_of (peer_sub, a_video);
   b_before = frames_of (peer_sub, b_video);
-  run_for (2000);
+  jc_test_run_for (2000);
   g_assert_cmpint (frames_of (peer_sub, a_video), >, a_before + 10);
   g_assert_cmpint (frames_of (peer_sub, b_video), <=, b_before + 2);
   g_assert_true (g_str_equal (jc_peer_get_ice_state (peer_sub), "connected") ||
