@@ -969,6 +969,18 @@ namespace_possible (char **why)
   return TRUE;
 }
 
+/* The janus binary in PATH, or an error that says how to get it. */
+static char *
+find_janus (GError **error)
+{
+  char *path = g_find_program_in_path ("janus");
+
+  if (path == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         "The “janus” program was not found in PATH: install the 'janus' package");
+  return path;
+}
+
 gboolean
 jc_local_janus_start (JcLocalJanus *self, guint timeout_ms, GError **error)
 {
@@ -988,13 +1000,9 @@ jc_local_janus_start (JcLocalJanus *self, guint timeout_ms, GError **error)
     }
   deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
 
-  janus_path = g_find_program_in_path ("janus");
+  janus_path = find_janus (error);
   if (janus_path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           "The “janus” program was not found in PATH: install the 'janus' package");
-      return FALSE;
-    }
+    return FALSE;
   modules_dir = find_modules_dir (janus_path);
   if (modules_dir == NULL)
     {
@@ -1065,13 +1073,9 @@ jc_local_janus_restart (JcLocalJanus *self, guint timeout_ms, GError **error)
   g_return_val_if_fail (self->running, FALSE);
 
   deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  janus_path = g_find_program_in_path ("janus");
+  janus_path = find_janus (error);
   if (janus_path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           "The “janus” program was not found in PATH: install the 'janus' package");
-      return FALSE;
-    }
+    return FALSE;
   /* Same folder, configuration, ports and namespace: a fresh server that
    * knows none of the old sessions. */
   kill_janus (self, TRUE);
@@ -1188,6 +1192,25 @@ owner_pid (const char *name, const char *prefix, char sep)
   return pid;
 }
 
+/* Deletes `ip OBJECT NAME` when @name is one of ours (@prefix, the owner's
+ * pid, @separator) and its owner is gone; 1 if it was removed. */
+static guint
+remove_if_stale (const char *name, const char *prefix, char separator, const char *object, const char *what)
+{
+  g_autoptr (GError) error = NULL;
+  long pid = owner_pid (name, prefix, separator);
+
+  if (pid <= 0 || pid_alive (pid))
+    return 0;
+  if (!run_ip (NULL, &error, object, "del", name, NULL))
+    {
+      g_debug ("%s", error->message);
+      return 0;
+    }
+  g_debug ("Removed stale %s %s", what, name);
+  return 1;
+}
+
 guint
 jc_local_janus_clean_stale (void)
 {
@@ -1208,20 +1231,8 @@ jc_local_janus_clean_stale (void)
         {
           /* "jcns-123-0 (id: 4)" or "jcns-123-0" */
           g_autofree char *name = g_strndup (lines[i], strcspn (lines[i], " \t"));
-          long pid = owner_pid (name, NS_PREFIX, '-');
 
-          if (pid <= 0 || pid_alive (pid))
-            continue;
-          if (run_ip (NULL, &error, "netns", "del", name, NULL))
-            {
-              g_debug ("Removed stale network namespace %s", name);
-              removed++;
-            }
-          else
-            {
-              g_debug ("%s", error->message);
-              g_clear_error (&error);
-            }
+          removed += remove_if_stale (name, NS_PREFIX, '-', "netns", "network namespace");
         }
     }
   else
@@ -1239,7 +1250,6 @@ jc_local_janus_clean_stale (void)
           /* "12: jch123n0@if11: <BROADCAST,…" */
           const char *p = strchr (lines[i], ':');
           g_autofree char *name = NULL;
-          long pid;
 
           if (p == NULL)
             continue;
@@ -1247,19 +1257,7 @@ jc_local_janus_clean_stale (void)
           while (*p == ' ')
             p++;
           name = g_strndup (p, strcspn (p, "@: "));
-          pid = owner_pid (name, HOST_IF_PREFIX, 'n');
-          if (pid <= 0 || pid_alive (pid))
-            continue;
-          if (run_ip (NULL, &error, "link", "del", name, NULL))
-            {
-              g_debug ("Removed stale veth %s", name);
-              removed++;
-            }
-          else
-            {
-              g_debug ("%s", error->message);
-              g_clear_error (&error);
-            }
+          removed += remove_if_stale (name, HOST_IF_PREFIX, 'n', "link", "veth");
         }
     }
   else
