@@ -1079,11 +1079,27 @@ jc_local_janus_restart (JcLocalJanus *self, guint timeout_ms, GError **error)
   /* Same folder, configuration, ports and namespace: a fresh server that
    * knows none of the old sessions. */
   kill_janus (self, TRUE);
-  g_unlink (self->log_path); /* readiness reads the log */
-  if (!spawn_janus (self, janus_path, error))
-    return FALSE;
-  if (jc_local_janus_wait_ready (self, deadline, error) != WAIT_READY)
-    return FALSE;
+  for (guint attempt = 1;; attempt++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      WaitResult result;
+
+      g_unlink (self->log_path); /* readiness reads the log */
+      if (!spawn_janus (self, janus_path, error))
+        return FALSE;
+      result = jc_local_janus_wait_ready (self, deadline, &local_error);
+      if (result == WAIT_READY)
+        break;
+      /* Janus's startup races (a transport thread that died, a port still
+       * held by the old process) deserve another try, as in start. */
+      kill_janus (self, FALSE);
+      if (result != WAIT_RETRY || attempt >= START_ATTEMPTS || g_get_monotonic_time () >= deadline)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_debug ("Restarting Janus again: %s", local_error->message);
+    }
   g_debug ("Janus restarted as %d", (int) self->pid);
   return TRUE;
 }
