@@ -76,6 +76,11 @@ extern const char *const jc_local_janus_wanted_transports[3];
 char *jc_local_janus_work_path (JcLocalJanus *self, const char *name);
 char *jc_local_janus_log_tail (JcLocalJanus *self);
 
+/* jc-local-janus-config.c */
+/* Writes janus.jcfg and every transport and plugin .jcfg into the work
+ * folder, from the settings and the chosen host, ports and interfaces. */
+gboolean jc_local_janus_write_configs (JcLocalJanus *self, GError **error);
+
 /* jc-local-janus-ready.c */
 char *jc_local_janus_http_get (const char *host, guint16 port, const char *path, GError **error);
 gboolean jc_local_janus_child_exited (GPid pid, int *status);

@@ -150,41 +150,6 @@ run_ip (char **out_stdout, GError **error, ...)
   return run_command ((const char *const *) argv->pdata, out_stdout, error);
 }
 
-/* Escapes a string for a double-quoted libconfig (jcfg) value. */
-static char *
-jcfg_quote (const char *value)
-{
-  GString *s = g_string_new ("\"");
-
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_c (s, '\\');
-      if (*p == '\n')
-        g_string_append (s, "\\n");
-      else
-        g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '"');
-  return g_string_free (s, FALSE);
-}
-
-static void
-append_kv (GString *s, const char *key, const char *value)
-{
-  g_autofree char *quoted = jcfg_quote (value);
-
-  g_string_append_printf (s, "  %s = %s\n", key, quoted);
-}
-
-static gboolean
-write_file (const char *dir, const char *name, const char *contents, GError **error)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  return g_file_set_contents (path, contents, -1, error);
-}
-
 /* rm -rf that never follows symbolic links. */
 static void
 remove_tree (const char *path)
@@ -340,161 +305,6 @@ char *
 jc_local_janus_work_path (JcLocalJanus *self, const char *name)
 {
   return g_build_filename (self->work_dir, name, NULL);
-}
-
-/* The keys set by "key = value" lines of @extra. */
-static GHashTable *
-extra_general_keys (const char *extra)
-{
-  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto (GStrv) lines = g_strsplit (extra != NULL ? extra : "", "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-      gsize len;
-
-      while (g_ascii_isspace (*line))
-        line++;
-      len = strcspn (line, " \t=:");
-      if (len > 0 && line[len] != '\0' && *line != '#')
-        g_hash_table_add (keys, g_strndup (line, len));
-    }
-  return keys;
-}
-
-/* Appends "key = value" to janus.jcfg's general section unless the extra
- * lines set @key. */
-static void
-general_kv (GString *s, GHashTable *extra_keys, const char *key, const char *value, gboolean quote)
-{
-  if (g_hash_table_contains (extra_keys, key))
-    return;
-  if (quote)
-    append_kv (s, key, value);
-  else
-    g_string_append_printf (s, "  %s = %s\n", key, value);
-}
-
-static gboolean
-write_configs (JcLocalJanus *self, GError **error)
-{
-  g_autoptr (GString) s = g_string_new (NULL);
-  g_autofree char *plugins_dir = jc_local_janus_work_path (self, "plugins");
-  g_autofree char *transports_dir = jc_local_janus_work_path (self, "transports");
-  g_autofree char *events_dir = jc_local_janus_work_path (self, "events");
-  g_autofree char *loggers_dir = jc_local_janus_work_path (self, "loggers");
-  g_autofree char *recordings_dir = jc_local_janus_work_path (self, "recordings");
-  gboolean in_ns = self->netns != NULL;
-  g_autoptr (GHashTable) extra_keys = NULL;
-  char number[16];
-
-  /* janus.jcfg. Extra lines replace our own settings of the same keys:
-   * a key set twice makes the whole file unparsable. */
-  extra_keys = extra_general_keys (self->extra_general);
-  g_string_append (s, "general: {\n");
-  general_kv (s, extra_keys, "configs_folder", self->work_dir, TRUE);
-  general_kv (s, extra_keys, "plugins_folder", plugins_dir, TRUE);
-  general_kv (s, extra_keys, "transports_folder", transports_dir, TRUE);
-  general_kv (s, extra_keys, "events_folder", events_dir, TRUE);
-  general_kv (s, extra_keys, "loggers_folder", loggers_dir, TRUE);
-  general_kv (s, extra_keys, "log_to_file", self->log_path, TRUE);
-  general_kv (s, extra_keys, "debug_level", "4", FALSE);
-  general_kv (s, extra_keys, "debug_timestamps", "true", FALSE);
-  general_kv (s, extra_keys, "server_name", "jc-local-janus", TRUE);
-  general_kv (s, extra_keys, "admin_secret", self->admin_secret, TRUE);
-  g_snprintf (number, sizeof number, "%u", self->session_timeout);
-  general_kv (s, extra_keys, "session_timeout", number, FALSE);
-  g_snprintf (number, sizeof number, "%u", self->reclaim_session_timeout);
-  general_kv (s, extra_keys, "reclaim_session_timeout", number, FALSE);
-  /* The address Janus puts in SDP; with no default route it would fall
-   * back to 127.0.0.1 ("Couldn't find any address!"). */
-  general_kv (s, extra_keys, "interface", self->host, TRUE);
-  if (self->api_secret != NULL)
-    general_kv (s, extra_keys, "api_secret", self->api_secret, TRUE);
-  if (self->token_auth)
-    general_kv (s, extra_keys, "token_auth", "true", FALSE);
-  if (self->extra_general != NULL)
-    g_string_append_printf (s, "%s\n", self->extra_general);
-  g_string_append (s, "}\n"
-                      "certificates: {\n}\n"
-                      "media: {\n  rtp_port_range = \"20000-40000\"\n}\n"
-                      "nat: {\n  full_trickle = true\n  nice_debug = false\n");
-  /* Loopback: "lo" yields no candidates at all, which keeps media off
-   * the host's external addresses. */
-  append_kv (s, "ice_enforce_list", in_ns ? self->ns_if : "lo");
-  g_string_append (s, "}\n"
-                      "plugins: {\n}\n"
-                      "transports: {\n}\n"
-                      "loggers: {\n}\n"
-                      "events: {\n  broadcast = false\n}\n");
-  if (!write_file (self->work_dir, "janus.jcfg", s->str, error))
-    return FALSE;
-
-  /* Transports */
-  g_string_assign (s, "general: {\n  json = \"compact\"\n  ws = true\n");
-  g_string_append_printf (s, "  ws_port = %u\n", self->ws_port);
-  append_kv (s, "ws_ip", self->host);
-  g_string_append (s, "  wss = false\n  ws_logging = \"err,warn\"\n}\nadmin: {\n  admin_ws = true\n");
-  g_string_append_printf (s, "  admin_ws_port = %u\n", self->admin_ws_port);
-  append_kv (s, "admin_ws_ip", self->host);
-  g_string_append (s, "  admin_wss = false\n}\ncors: {\n}\ncertificates: {\n}\n");
-  if (!write_file (self->work_dir, "janus.transport.websockets.jcfg", s->str, error))
-    return FALSE;
-
-  g_string_assign (s, "general: {\n  json = \"compact\"\n  base_path = \"/janus\"\n  http = true\n");
-  g_string_append_printf (s, "  port = %u\n", self->http_port);
-  append_kv (s, "ip", self->host);
-  g_string_append (s, "  https = false\n}\nadmin: {\n  admin_base_path = \"/admin\"\n  admin_http = true\n");
-  g_string_append_printf (s, "  admin_port = %u\n", self->admin_http_port);
-  append_kv (s, "admin_ip", self->host);
-  g_string_append (s, "  admin_https = false\n}\ncors: {\n}\ncertificates: {\n}\n");
-  if (!write_file (self->work_dir, "janus.transport.http.jcfg", s->str, error))
-    return FALSE;
-
-  g_string_assign (s, "general: {\n  enabled = true\n  json = \"compact\"\n");
-  append_kv (s, "path", self->unix_path);
-  g_string_append (s, "  type = \"SOCK_SEQPACKET\"\n}\nadmin: {\n  admin_enabled = true\n");
-  append_kv (s, "admin_path", self->admin_unix_path);
-  g_string_append (s, "  admin_type = \"SOCK_SEQPACKET\"\n}\n");
-  if (!write_file (self->work_dir, "janus.transport.pfunix.jcfg", s->str, error))
-    return FALSE;
-
-  /* Plugins: no sample rooms or mountpoints (the stock Streaming sample
-   * binds UDP 5002–5106 on all interfaces). */
-  if (!write_file (self->work_dir, "janus.plugin.echotest.jcfg", "general: {\n}\n", error) ||
-      !write_file (self->work_dir, "janus.plugin.videoroom.jcfg", "general: {\n}\n", error) ||
-      !write_file (self->work_dir, "janus.plugin.videocall.jcfg", "general: {\n}\n", error) ||
-      !write_file (self->work_dir, "janus.plugin.textroom.jcfg", "general: {\n}\n", error) ||
-      !write_file (self->work_dir, "janus.plugin.streaming.jcfg", "general: {\n}\n", error))
-    return FALSE;
-
-  g_string_assign (s, "general: {\n");
-  append_kv (s, "local_ip", self->host);
-  g_string_append (s, "}\n");
-  if (!write_file (self->work_dir, "janus.plugin.audiobridge.jcfg", s->str, error))
-    return FALSE;
-
-  g_string_assign (s, "general: {\n");
-  append_kv (s, "local_ip", self->host);
-  append_kv (s, "sdp_ip", self->host);
-  g_string_append (s, "  rtp_port_range = \"20000-40000\"\n}\n");
-  if (!write_file (self->work_dir, "janus.plugin.nosip.jcfg", s->str, error))
-    return FALSE;
-
-  if (g_mkdir (recordings_dir, 0700) != 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "Could not create %s: %s",
-                   recordings_dir, g_strerror (errno));
-      return FALSE;
-    }
-  g_string_assign (s, "general: {\n");
-  append_kv (s, "path", recordings_dir);
-  g_string_append (s, "}\n");
-  if (!write_file (self->work_dir, "janus.plugin.recordplay.jcfg", s->str, error))
-    return FALSE;
-
-  return TRUE;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -836,7 +646,7 @@ start_once (JcLocalJanus *self, JcLocalJanusNetwork network, const char *janus_p
       self->admin_http_port = ports[3];
     }
 
-  if (!write_configs (self, error))
+  if (!jc_local_janus_write_configs (self, error))
     return WAIT_FAILED;
   if (!spawn_janus (self, janus_path, error))
     return WAIT_FAILED;
