@@ -481,6 +481,96 @@ test_bad_config (void)
   g_assert_null (jc_local_janus_get_work_dir (janus));
 }
 
+/* Plugin lines reach that plugin's .jcfg, replace the launcher's own
+ * line for a key they set, and take effect: the VideoRoom takes string
+ * room ids with string_ids = true. */
+static void
+test_plugin_config (void)
+{
+  g_autoptr (JcLocalJanus) janus = jc_local_janus_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *videoroom = NULL;
+  g_autofree char *nosip = NULL;
+  g_autofree char *echotest = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *reply = NULL;
+  g_autofree char *session_uri = NULL;
+  g_autofree char *handle_uri = NULL;
+  gint64 session_id, handle_id;
+
+  jc_local_janus_set_network (janus, JC_LOCAL_JANUS_NETWORK_LOOPBACK);
+  jc_local_janus_set_plugin_config (janus, "janus.plugin.videoroom", "  string_ids = true");
+  jc_local_janus_set_plugin_config (janus, "janus.plugin.nosip", "  rtp_port_range = \"30000-30100\"");
+  jc_local_janus_set_plugin_config (janus, "janus.plugin.echotest", "  cleared = true");
+  jc_local_janus_set_plugin_config (janus, "janus.plugin.echotest", NULL);
+  jc_local_janus_start (janus, START_TIMEOUT_MS, &error);
+  g_assert_no_error (error);
+
+  path = g_build_filename (jc_local_janus_get_work_dir (janus), "janus.plugin.videoroom.jcfg", NULL);
+  g_file_get_contents (path, &videoroom, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (videoroom, ==, "general: {\n  string_ids = true\n}\n");
+  g_free (path);
+  path = g_build_filename (jc_local_janus_get_work_dir (janus), "janus.plugin.nosip.jcfg", NULL);
+  g_file_get_contents (path, &nosip, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (nosip, "rtp_port_range = \"30000-30100\""));
+  g_assert_null (strstr (nosip, "20000-40000"));
+  g_assert_nonnull (strstr (nosip, "local_ip = \"127.0.0.1\""));
+  g_free (path);
+  path = g_build_filename (jc_local_janus_get_work_dir (janus), "janus.plugin.echotest.jcfg", NULL);
+  g_file_get_contents (path, &echotest, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (echotest, ==, "general: {\n}\n");
+
+  /* The VideoRoom now takes a string room id. */
+  g_assert_cmpuint (http_request ("POST", jc_local_janus_get_http_uri (janus),
+                                  "{\"janus\":\"create\",\"transaction\":\"t1\"}", &reply),
+                    ==, 200);
+  session_id = json_int_member (reply, "id");
+  g_assert_cmpint (session_id, >, 0);
+  g_clear_pointer (&reply, g_free);
+  session_uri = g_strdup_printf ("%s/%" G_GINT64_FORMAT, jc_local_janus_get_http_uri (janus), session_id);
+  g_assert_cmpuint (http_request ("POST", session_uri,
+                                  "{\"janus\":\"attach\",\"plugin\":\"janus.plugin.videoroom\","
+                                  "\"transaction\":\"t2\"}",
+                                  &reply),
+                    ==, 200);
+  handle_id = json_int_member (reply, "id");
+  g_assert_cmpint (handle_id, >, 0);
+  g_clear_pointer (&reply, g_free);
+  handle_uri = g_strdup_printf ("%s/%" G_GINT64_FORMAT, session_uri, handle_id);
+  g_assert_cmpuint (http_request ("POST", handle_uri,
+                                  "{\"janus\":\"message\",\"transaction\":\"t3\","
+                                  "\"body\":{\"request\":\"create\",\"room\":\"jc-string-room\"}}",
+                                  &reply),
+                    ==, 200);
+  g_test_message ("%s", reply);
+  g_assert_nonnull (strstr (reply, "\"videoroom\":\"created\""));
+  g_assert_nonnull (strstr (reply, "\"room\":\"jc-string-room\""));
+
+  stop_and_check_gone (janus);
+}
+
+/* Janus goes on with a plugin's defaults when its .jcfg does not parse:
+ * the launcher reads the log and fails. */
+static void
+test_bad_plugin_config (void)
+{
+  g_autoptr (JcLocalJanus) janus = jc_local_janus_new ();
+  g_autoptr (GError) error = NULL;
+
+  jc_local_janus_set_network (janus, JC_LOCAL_JANUS_NETWORK_LOOPBACK);
+  jc_local_janus_set_plugin_config (janus, "janus.plugin.videoroom", "  this is not { valid");
+  g_assert_false (jc_local_janus_start (janus, START_TIMEOUT_MS, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "janus.plugin.videoroom"));
+  g_assert_nonnull (strstr (error->message, "this is not { valid"));
+  g_assert_false (jc_local_janus_is_running (janus));
+  g_assert_null (jc_local_janus_get_work_dir (janus));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -491,6 +581,8 @@ main (int argc, char **argv)
   g_test_add_func ("/local-janus/settings", test_settings);
   g_test_add_func ("/local-janus/early-exit", test_early_exit);
   g_test_add_func ("/local-janus/bad-config", test_bad_config);
+  g_test_add_func ("/local-janus/plugin-config", test_plugin_config);
+  g_test_add_func ("/local-janus/bad-plugin-config", test_bad_plugin_config);
   g_test_add_func ("/local-janus/missing-binary", test_missing_binary);
   g_test_add_func ("/local-janus/namespace/two", test_namespace_two);
   g_test_add_func ("/local-janus/namespace/stale", test_namespace_stale);

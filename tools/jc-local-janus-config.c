@@ -81,6 +81,34 @@ general_kv (GString *s, GHashTable *extra_keys, const char *key, const char *val
     g_string_append_printf (s, "  %s = %s\n", key, value);
 }
 
+/* Writes janus.plugin.NAME.jcfg: a general section with the launcher's
+ * own settings for that plugin, then the lines given to
+ * jc_local_janus_set_plugin_config (), which replace the launcher's
+ * setting of any key they set (a key set twice breaks the file). */
+static gboolean
+write_plugin_config (JcLocalJanus *self, const char *name, const char *recordings_dir, GError **error)
+{
+  g_autofree char *package = g_strconcat ("janus.plugin.", name, NULL);
+  g_autofree char *file = g_strconcat (package, ".jcfg", NULL);
+  const char *extra = self->plugin_config != NULL ? g_hash_table_lookup (self->plugin_config, package) : NULL;
+  g_autoptr (GHashTable) extra_keys = extra_general_keys (extra);
+  g_autoptr (GString) s = g_string_new ("general: {\n");
+
+  if (g_str_equal (name, "audiobridge") || g_str_equal (name, "nosip"))
+    general_kv (s, extra_keys, "local_ip", self->host, TRUE);
+  if (g_str_equal (name, "nosip"))
+    {
+      general_kv (s, extra_keys, "sdp_ip", self->host, TRUE);
+      general_kv (s, extra_keys, "rtp_port_range", "20000-40000", TRUE);
+    }
+  if (g_str_equal (name, "recordplay"))
+    general_kv (s, extra_keys, "path", recordings_dir, TRUE);
+  if (extra != NULL)
+    g_string_append_printf (s, "%s\n", extra);
+  g_string_append (s, "}\n");
+  return write_file (self->work_dir, file, s->str, error);
+}
+
 gboolean
 jc_local_janus_write_configs (JcLocalJanus *self, GError **error)
 {
@@ -167,37 +195,15 @@ jc_local_janus_write_configs (JcLocalJanus *self, GError **error)
 
   /* Plugins: no sample rooms or mountpoints (the stock Streaming sample
    * binds UDP 5002–5106 on all interfaces). */
-  if (!write_file (self->work_dir, "janus.plugin.echotest.jcfg", "general: {\n}\n", error) ||
-      !write_file (self->work_dir, "janus.plugin.videoroom.jcfg", "general: {\n}\n", error) ||
-      !write_file (self->work_dir, "janus.plugin.videocall.jcfg", "general: {\n}\n", error) ||
-      !write_file (self->work_dir, "janus.plugin.textroom.jcfg", "general: {\n}\n", error) ||
-      !write_file (self->work_dir, "janus.plugin.streaming.jcfg", "general: {\n}\n", error))
-    return FALSE;
-
-  g_string_assign (s, "general: {\n");
-  append_kv (s, "local_ip", self->host);
-  g_string_append (s, "}\n");
-  if (!write_file (self->work_dir, "janus.plugin.audiobridge.jcfg", s->str, error))
-    return FALSE;
-
-  g_string_assign (s, "general: {\n");
-  append_kv (s, "local_ip", self->host);
-  append_kv (s, "sdp_ip", self->host);
-  g_string_append (s, "  rtp_port_range = \"20000-40000\"\n}\n");
-  if (!write_file (self->work_dir, "janus.plugin.nosip.jcfg", s->str, error))
-    return FALSE;
-
   if (g_mkdir (recordings_dir, 0700) != 0)
     {
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "Could not create %s: %s",
                    recordings_dir, g_strerror (errno));
       return FALSE;
     }
-  g_string_assign (s, "general: {\n");
-  append_kv (s, "path", recordings_dir);
-  g_string_append (s, "}\n");
-  if (!write_file (self->work_dir, "janus.plugin.recordplay.jcfg", s->str, error))
-    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (jc_local_janus_wanted_plugins); i++)
+    if (!write_plugin_config (self, jc_local_janus_wanted_plugins[i], recordings_dir, error))
+      return FALSE;
 
   return TRUE;
 }

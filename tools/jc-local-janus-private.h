@@ -34,6 +34,9 @@ struct _JcLocalJanus
   char *api_secret; /* (owned) (nullable) */
   gboolean token_auth;
   char *extra_general; /* (owned) (nullable) */
+  /* (owned) (nullable) package name ("janus.plugin.videoroom") → (owned)
+   * extra lines for the general section of that plugin's .jcfg */
+  GHashTable *plugin_config;
 
   /* State of a started server; all (owned) */
   gboolean running;

@@ -240,6 +240,30 @@ log_missing_listener (JcLocalJanus *self)
   return missing;
 }
 
+/* The module whose .jcfg Janus could not parse (e.g.
+ * "janus.plugin.videoroom"), or NULL. Janus logs the error and goes on
+ * with that module's defaults: "Error parsing config file at line 2:
+ * syntax error", then "Couldn't find .jcfg configuration file
+ * (janus.plugin.videoroom), trying .cfg". */
+static char *
+log_unparsable_module (JcLocalJanus *self)
+{
+  static const char intro[] = "Couldn't find .jcfg configuration file (";
+  g_autofree char *log = NULL;
+  const char *p;
+
+  if (!g_file_get_contents (self->log_path, &log, NULL, NULL))
+    return NULL;
+  p = strstr (log, "Error parsing config file");
+  if (p == NULL)
+    return NULL;
+  p = strstr (p, intro);
+  if (p == NULL)
+    return g_strdup ("a module");
+  p += strlen (intro);
+  return g_strndup (p, strcspn (p, ")\n"));
+}
+
 WaitResult
 jc_local_janus_wait_ready (JcLocalJanus *self, gint64 deadline, GError **error)
 {
@@ -315,7 +339,22 @@ jc_local_janus_wait_ready (JcLocalJanus *self, gint64 deadline, GError **error)
           if (missing == NULL && !unix_ping (self->unix_path))
             missing = g_strdup_printf ("a ping over Unix socket %s", self->unix_path);
           if (missing == NULL)
-            return WAIT_READY;
+            {
+              /* Every listener is in the log, so is every module's
+               * configuration parse. */
+              g_autofree char *module = log_unparsable_module (self);
+              const char *lines;
+              g_autofree char *tail = NULL;
+
+              if (module == NULL)
+                return WAIT_READY;
+              lines = self->plugin_config != NULL ? g_hash_table_lookup (self->plugin_config, module) : NULL;
+              tail = jc_local_janus_log_tail (self);
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "Janus could not parse the configuration of %s (extra lines: “%s”)%s", module,
+                           lines != NULL ? lines : "", tail);
+              return WAIT_FAILED;
+            }
         }
 
       /* Janus 1.1.2's WebSockets and Unix Sockets transports start their

@@ -681,6 +681,7 @@ jc_local_janus_finalize (GObject *object)
   jc_local_janus_stop (self);
   g_free (self->api_secret);
   g_free (self->extra_general);
+  g_clear_pointer (&self->plugin_config, g_hash_table_unref);
   G_OBJECT_CLASS (jc_local_janus_parent_class)->finalize (object);
 }
 
@@ -751,6 +752,34 @@ jc_local_janus_set_extra_general (JcLocalJanus *self, const char *lines)
   g_return_if_fail (JC_IS_LOCAL_JANUS (self));
   g_free (self->extra_general);
   self->extra_general = g_strdup (lines);
+}
+
+static gboolean
+is_loaded_plugin (const char *plugin)
+{
+  if (!g_str_has_prefix (plugin, "janus.plugin."))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (jc_local_janus_wanted_plugins); i++)
+    if (g_str_equal (plugin + strlen ("janus.plugin."), jc_local_janus_wanted_plugins[i]))
+      return TRUE;
+  return FALSE;
+}
+
+void
+jc_local_janus_set_plugin_config (JcLocalJanus *self, const char *plugin, const char *lines)
+{
+  g_return_if_fail (JC_IS_LOCAL_JANUS (self));
+  g_return_if_fail (plugin != NULL && is_loaded_plugin (plugin));
+
+  if (lines == NULL)
+    {
+      if (self->plugin_config != NULL)
+        g_hash_table_remove (self->plugin_config, plugin);
+      return;
+    }
+  if (self->plugin_config == NULL)
+    self->plugin_config = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (self->plugin_config, g_strdup (plugin), g_strdup (lines));
 }
 
 /* AUTO: a namespace if we are root and `ip` works, else loopback. */

@@ -43,6 +43,12 @@ void jc_local_janus_set_token_auth (JcLocalJanus *self, gboolean token_auth);
  * A key set here replaces the launcher's own line for it (Janus cannot
  * parse a key set twice; start then fails with G_IO_ERROR_INVALID_DATA). */
 void jc_local_janus_set_extra_general (JcLocalJanus *self, const char *lines);
+/* Extra "key = value" lines appended to the general section of @plugin's
+ * config (@plugin is a package name the launcher loads, e.g.
+ * "janus.plugin.videoroom" with "string_ids = true"); NULL clears them.
+ * As with the general lines, a key set here replaces the launcher's own
+ * line for it (local_ip, sdp_ip, rtp_port_range, recordplay's path). */
+void jc_local_janus_set_plugin_config (JcLocalJanus *self, const char *plugin, const char *lines);
 
 /* Starts janus and blocks until it answers on every transport (at most
  * @timeout_ms), or fails with a GError that says what went wrong (binary
