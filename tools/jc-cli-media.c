@@ -27,7 +27,7 @@ jc_cli_media_options_clear (JcCliMediaOptions *media)
 const GOptionEntry *
 jc_cli_media_entries (JcCliMediaOptions *media)
 {
-  static GOptionEntry entries[10];
+  static GOptionEntry entries[11];
   const GOptionEntry built[] = {
     { "input", 0, 0, G_OPTION_ARG_STRING, &media->input, "What to send: test (default), a file or URI, device, or pipeline:DESCRIPTION", "SRC" },
     { "output", 0, 0, G_OPTION_ARG_STRING, &media->output, "Where received media goes: a .webm/.mkv/.mp4 file, null (default) or screen", "DEST" },
@@ -38,6 +38,7 @@ jc_cli_media_entries (JcCliMediaOptions *media)
     { "no-video", 0, 0, G_OPTION_ARG_NONE, &media->no_video, "Send and receive no video", NULL },
     { "bitrate", 0, 0, G_OPTION_ARG_INT, &media->bitrate, "Video bitrate in bits per second", "BPS" },
     { "loop", 0, 0, G_OPTION_ARG_NONE, &media->loop, "Play an --input file in a loop", NULL },
+    { "simulcast", 0, 0, G_OPTION_ARG_NONE, &media->simulcast, "Send video as three simulcast layers (rid h, m, l)", NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -87,6 +88,7 @@ jc_cli_media_source (JcCliMediaOptions *media, GError **error)
   jc_media_source_set_audio (source, !media->no_audio);
   jc_media_source_set_video (source, !media->no_video);
   jc_media_source_set_loop (source, media->loop);
+  jc_media_source_set_simulcast (source, media->simulcast);
   if (media->bitrate > 0)
     jc_media_source_set_bitrate (source, (guint) media->bitrate);
   return g_steal_pointer (&source);

@@ -18,8 +18,9 @@ typedef struct
   char *audio_codec; /* (owned) (nullable) */
   gboolean no_audio;
   gboolean no_video;
-  gboolean loop; /* --loop: files start again at the end */
-  int bitrate;   /* --bitrate, bits per second; 0: default */
+  gboolean loop;      /* --loop: files start again at the end */
+  gboolean simulcast; /* --simulcast: three video layers */
+  int bitrate;        /* --bitrate, bits per second; 0: default */
 } JcCliMediaOptions;
 
 void jc_cli_media_options_init (JcCliMediaOptions *media);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gst/gst.h>
+#include <gst/sdp/sdp.h>
 
 #include "jc-media-sink.h"
 #include "jc-media-source.h"
@@ -24,6 +25,8 @@ typedef struct
 } JcTrackInfo;
 
 void jc_track_info_free (JcTrackInfo *info);
+/* NULL for a missing, empty or unparsable text */
+GstSDPMessage *jc_sdp_parse (const char *sdp);
 /* Parses an SDP; @local says whether it is ours (directions flip). */
 GPtrArray *jc_sdp_parse_tracks (const char *sdp, gboolean local, GError **error);
 
@@ -35,6 +38,34 @@ GstElement *jc_media_source_build (JcMediaSource *self, GError **error);
 gboolean jc_media_source_is_passthrough (JcMediaSource *self);
 const char *jc_media_source_get_video_encoding (JcMediaSource *self); /* "VP8"…, NULL without video */
 const char *jc_media_source_get_audio_encoding (JcMediaSource *self); /* "OPUS"…, NULL without audio */
+
+/* Encoding chains (jc-media-encode.c). Header extension ids are one per
+ * URI across the whole BUNDLE. */
+#define JC_EXTMAP_AUDIO_LEVEL 1
+#define JC_EXTMAP_MID 10
+#define JC_EXTMAP_RID 11
+#define JC_SIMULCAST_LAYERS 3
+
+/* "rtpvp8pay … ! capsfilter caps=…" for an encoding name ("VP8"…) */
+char *jc_encode_video_payloader (const char *encoding);
+const char *jc_encode_video_encoding (JcVideoCodec codec);
+/* Raw video in, RTP out; with @simulcast, three layers funnelled into one
+ * output (then call jc_encode_setup_simulcast on the built bin). */
+char *jc_encode_video_chain (JcVideoCodec codec, guint bitrate, gboolean simulcast);
+gboolean jc_encode_setup_simulcast (GstBin *bin, GError **error);
+/* The m-line's mid, once webrtcbin chose it, for the mid extension. */
+void jc_encode_set_simulcast_mid (GstBin *bin, const char *mid);
+/* "h", "m", "l": layer 0 is the best. */
+const char *jc_encode_simulcast_rid (guint layer);
+/* Raw audio in, RTP out */
+const char *jc_encode_audio_chain (JcAudioCodec codec);
+const char *jc_encode_audio_encoding (JcAudioCodec codec);
+const char *jc_encode_opus_payloader (void);
+
+/* Adds a=rid and a=simulcast to the first video m-line of an offer (and
+ * drops its a=ssrc lines: the layers are told apart by rid), returns the
+ * new SDP and the m-line's mid. */
+char *jc_sdp_add_simulcast (const char *sdp, char **out_mid, GError **error);
 
 /* Called before media flows, once the tracks to receive are known; file
  * sinks create their muxer and request one pad per expected track. */

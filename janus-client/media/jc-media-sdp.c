@@ -9,6 +9,21 @@
 #include "jc-error.h"
 #include "jc-media-private.h"
 
+GstSDPMessage *
+jc_sdp_parse (const char *sdp)
+{
+  GstSDPMessage *msg = NULL;
+
+  /* gst_sdp_message_new_from_text() is critical about an empty text. */
+  if (sdp == NULL || *sdp == '\0' || gst_sdp_message_new_from_text (sdp, &msg) != GST_SDP_OK)
+    {
+      if (msg != NULL)
+        gst_sdp_message_free (msg);
+      return NULL;
+    }
+  return msg;
+}
+
 void
 jc_track_info_free (JcTrackInfo *info)
 {
@@ -46,7 +61,7 @@ jc_sdp_parse_tracks (const char *sdp, gboolean local, GError **error)
   g_autoptr (GPtrArray) tracks = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_track_info_free);
   GstSDPMessage *msg = NULL;
 
-  if (sdp == NULL || gst_sdp_message_new_from_text (sdp, &msg) != GST_SDP_OK || gst_sdp_message_medias_len (msg) == 0)
+  if ((msg = jc_sdp_parse (sdp)) == NULL || gst_sdp_message_medias_len (msg) == 0)
     {
       if (msg != NULL)
         gst_sdp_message_free (msg);
@@ -111,4 +126,76 @@ jc_sdp_parse_tracks (const char *sdp, gboolean local, GError **error)
     }
   gst_sdp_message_free (msg);
   return g_steal_pointer (&tracks);
+}
+
+static gboolean
+has_extmap (const GstSDPMedia *media, guint id)
+{
+  g_autofree char *prefix = g_strdup_printf ("%u ", id);
+
+  for (guint i = 0; i < gst_sdp_media_attributes_len (media); i++)
+    {
+      const GstSDPAttribute *attr = gst_sdp_media_get_attribute (media, i);
+
+      if (g_strcmp0 (attr->key, "extmap") == 0 && attr->value != NULL && g_str_has_prefix (attr->value, prefix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+jc_sdp_add_simulcast (const char *sdp, char **out_mid, GError **error)
+{
+  GstSDPMessage *msg = NULL;
+  GstSDPMedia *video = NULL;
+  g_autoptr (GString) rids = g_string_new ("send ");
+  char *text;
+
+  if ((msg = jc_sdp_parse (sdp)) == NULL)
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "The offer's SDP cannot be parsed");
+      return NULL;
+    }
+  for (guint i = 0; i < gst_sdp_message_medias_len (msg) && video == NULL; i++)
+    {
+      GstSDPMedia *media = (GstSDPMedia *) gst_sdp_message_get_media (msg, i);
+
+      if (g_strcmp0 (gst_sdp_media_get_media (media), "video") == 0 && gst_sdp_media_get_port (media) != 0)
+        video = media;
+    }
+  if (video == NULL || gst_sdp_media_get_attribute_val (video, "mid") == NULL)
+    {
+      gst_sdp_message_free (msg);
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Simulcast needs a video track with a mid in the offer");
+      return NULL;
+    }
+
+  /* The layers' SSRCs are learnt from their rid: an a=ssrc line would make
+   * Janus take one of them for the lowest layer. */
+  for (guint i = gst_sdp_media_attributes_len (video); i > 0; i--)
+    {
+      const GstSDPAttribute *attr = gst_sdp_media_get_attribute (video, i - 1);
+
+      if (g_strcmp0 (attr->key, "ssrc") == 0 || g_strcmp0 (attr->key, "ssrc-group") == 0)
+        gst_sdp_media_remove_attribute (video, i - 1);
+    }
+  if (!has_extmap (video, JC_EXTMAP_MID))
+    gst_sdp_media_add_attribute (video, "extmap", G_STRINGIFY (JC_EXTMAP_MID) " urn:ietf:params:rtp-hdrext:sdes:mid");
+  if (!has_extmap (video, JC_EXTMAP_RID))
+    gst_sdp_media_add_attribute (video, "extmap",
+                                 G_STRINGIFY (JC_EXTMAP_RID) " urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id");
+  for (guint i = 0; i < JC_SIMULCAST_LAYERS; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s send", jc_encode_simulcast_rid (i));
+
+      gst_sdp_media_add_attribute (video, "rid", line);
+      g_string_append_printf (rids, "%s%s", i > 0 ? ";" : "", jc_encode_simulcast_rid (i));
+    }
+  gst_sdp_media_add_attribute (video, "simulcast", rids->str);
+
+  if (out_mid != NULL)
+    *out_mid = g_strdup (gst_sdp_media_get_attribute_val (video, "mid"));
+  text = gst_sdp_message_as_text (msg);
+  gst_sdp_message_free (msg);
+  return text;
 }

@@ -52,6 +52,7 @@ struct _JcMediaSource
   guint bitrate;              /* video bits per second */
   gboolean passthrough;       /* set by build: no encoder at all */
   gboolean loop;              /* files: start again at the end */
+  gboolean simulcast;         /* three video layers (rid h, m, l) */
   const char *video_encoding; /* set by build (static string) */
   const char *audio_encoding; /* set by build (static string) */
 };
@@ -285,6 +286,48 @@ jc_media_source_set_loop (JcMediaSource *self, gboolean loop)
 }
 
 /**
+ * jc_media_source_set_simulcast:
+ * @self: a source
+ * @simulcast: whether to send video as three simulcast layers
+ *
+ * Sends the video as three encodings of the same picture, told apart by
+ * their RTP stream ids (`rid`, RFC 8851/8852) as browsers do: `h` at the
+ * source's resolution and the whole bitrate, `m` at half the width and
+ * height and a third of the bitrate, `l` at a quarter of the size and a
+ * ninth of the bitrate. An SFU such as Janus's VideoRoom then forwards to
+ * each subscriber the layer it asks for.
+ *
+ * Files are decoded and encoded again when simulcast is on (there is no
+ * pass-through). Off by default.
+ *
+ * ```c
+ * jc_media_source_set_simulcast (source, TRUE);
+ * jc_media_source_set_bitrate (source, 900000);
+ * ```
+ */
+void
+jc_media_source_set_simulcast (JcMediaSource *self, gboolean simulcast)
+{
+  g_return_if_fail (JC_IS_MEDIA_SOURCE (self));
+
+  self->simulcast = simulcast;
+}
+
+/**
+ * jc_media_source_get_simulcast:
+ * @self: a source
+ *
+ * Returns: whether the video is sent as three simulcast layers
+ */
+gboolean
+jc_media_source_get_simulcast (JcMediaSource *self)
+{
+  g_return_val_if_fail (JC_IS_MEDIA_SOURCE (self), FALSE);
+
+  return self->simulcast;
+}
+
+/**
  * jc_media_source_set_bitrate:
  * @self: a source
  * @bitrate: the video bitrate in bits per second
@@ -416,97 +459,11 @@ jc_media_source_get_audio_encoding (JcMediaSource *self)
 
 /* Building */
 
-#define RTCP_FB ",rtcp-fb-nack=(boolean)true,rtcp-fb-nack-pli=(boolean)true,rtcp-fb-ccm-fir=(boolean)true"
-
-/* The payloader and the caps webrtcbin needs for an encoded stream. */
-static const char *
-video_payloader (const char *encoding)
-{
-  if (g_str_equal (encoding, "VP9"))
-    return "rtpvp9pay pt=98 mtu=1200 picture-id-mode=15-bit ! capsfilter caps=\"application/x-rtp,media=video,"
-           "encoding-name=VP9,payload=98,clock-rate=90000" RTCP_FB "\"";
-  if (g_str_equal (encoding, "H264"))
-    return "rtph264pay pt=100 mtu=1200 config-interval=-1 aggregate-mode=zero-latency ! "
-           "capsfilter caps=\"application/x-rtp,media=video,encoding-name=H264,payload=100,clock-rate=90000,"
-           "packetization-mode=(string)1" RTCP_FB "\"";
-  return "rtpvp8pay pt=96 mtu=1200 picture-id-mode=15-bit ! capsfilter caps=\"application/x-rtp,media=video,"
-         "encoding-name=VP8,payload=96,clock-rate=90000" RTCP_FB "\"";
-}
-
 static char *
-video_encoder (JcMediaSource *self)
+video_chain (JcMediaSource *self)
 {
-  guint kbps = self->bitrate / 1000;
-
-  switch (self->video_codec)
-    {
-    case JC_VIDEO_CODEC_VP9:
-      return g_strdup_printf ("vp9enc deadline=1 cpu-used=8 row-mt=true lag-in-frames=0 end-usage=cbr "
-                              "keyframe-max-dist=60 target-bitrate=%u",
-                              self->bitrate);
-    case JC_VIDEO_CODEC_H264:
-      return g_strdup_printf ("x264enc tune=zerolatency speed-preset=ultrafast key-int-max=60 bitrate=%u ! "
-                              "video/x-h264,profile=constrained-baseline,level=(string)3.1",
-                              kbps);
-    case JC_VIDEO_CODEC_VP8:
-    default:
-      return g_strdup_printf ("vp8enc deadline=1 cpu-used=8 lag-in-frames=0 end-usage=cbr "
-                              "keyframe-max-dist=60 error-resilient=default target-bitrate=%u",
-                              self->bitrate);
-    }
+  return jc_encode_video_chain (self->video_codec, self->bitrate, self->simulcast);
 }
-
-static const char *
-video_codec_encoding (JcVideoCodec codec)
-{
-  switch (codec)
-    {
-    case JC_VIDEO_CODEC_VP9:
-      return "VP9";
-    case JC_VIDEO_CODEC_H264:
-      return "H264";
-    case JC_VIDEO_CODEC_VP8:
-    default:
-      return "VP8";
-    }
-}
-
-static const char *
-audio_chain (JcAudioCodec codec)
-{
-  switch (codec)
-    {
-    case JC_AUDIO_CODEC_PCMU:
-      return "audioconvert ! audioresample ! audio/x-raw,rate=8000,channels=1 ! mulawenc ! rtppcmupay pt=0 ! "
-             "capsfilter caps=\"application/x-rtp,media=audio,encoding-name=PCMU,payload=0,clock-rate=8000\"";
-    case JC_AUDIO_CODEC_PCMA:
-      return "audioconvert ! audioresample ! audio/x-raw,rate=8000,channels=1 ! alawenc ! rtppcmapay pt=8 ! "
-             "capsfilter caps=\"application/x-rtp,media=audio,encoding-name=PCMA,payload=8,clock-rate=8000\"";
-    case JC_AUDIO_CODEC_OPUS:
-    default:
-      return "audioconvert ! audioresample ! opusenc bitrate=32000 ! rtpopuspay pt=111 ! "
-             "capsfilter caps=\"application/x-rtp,media=audio,encoding-name=OPUS,payload=111,clock-rate=48000,"
-             "encoding-params=(string)2\"";
-    }
-}
-
-static const char *
-audio_codec_encoding (JcAudioCodec codec)
-{
-  switch (codec)
-    {
-    case JC_AUDIO_CODEC_PCMU:
-      return "PCMU";
-    case JC_AUDIO_CODEC_PCMA:
-      return "PCMA";
-    case JC_AUDIO_CODEC_OPUS:
-    default:
-      return "OPUS";
-    }
-}
-
-#define OPUS_PAY "rtpopuspay pt=111 ! capsfilter caps=\"application/x-rtp,media=audio,encoding-name=OPUS,payload=111," \
-                 "clock-rate=48000,encoding-params=(string)2\""
 
 /* Finds the single unlinked src pad the parsed description left and
  * ghosts it on @bin as @name. */
@@ -590,14 +547,14 @@ build_test (JcMediaSource *self, GstBin *outer, GError **error)
 {
   if (self->video)
     {
-      g_autofree char *enc = video_encoder (self);
+      g_autofree char *chain = video_chain (self);
       g_autofree char *desc = NULL;
 
-      self->video_encoding = video_codec_encoding (self->video_codec);
+      self->video_encoding = jc_encode_video_encoding (self->video_codec);
       desc = g_strdup_printf ("videotestsrc is-live=true pattern=ball ! "
                               "video/x-raw,width=320,height=240,framerate=15/1 ! videoconvert ! "
-                              "queue max-size-buffers=2 leaky=downstream ! %s ! %s",
-                              enc, video_payloader (self->video_encoding));
+                              "queue max-size-buffers=2 leaky=downstream ! %s",
+                              chain);
       if (!add_branch (outer, "video", desc, error))
         return FALSE;
     }
@@ -605,9 +562,9 @@ build_test (JcMediaSource *self, GstBin *outer, GError **error)
     {
       g_autofree char *desc = NULL;
 
-      self->audio_encoding = audio_codec_encoding (self->audio_codec);
+      self->audio_encoding = jc_encode_audio_encoding (self->audio_codec);
       desc = g_strdup_printf ("audiotestsrc is-live=true wave=sine freq=440 volume=0.2 ! %s",
-                              audio_chain (self->audio_codec));
+                              jc_encode_audio_chain (self->audio_codec));
       if (!add_branch (outer, "audio", desc, error))
         return FALSE;
     }
@@ -819,26 +776,29 @@ build_uri (JcMediaSource *self, GstBin *outer, GError **error)
 
   if (video)
     {
-      const char *enc = passthrough_encoding (info.video_caps);
+      /* Simulcast needs the raw frames: no pass-through then. */
+      const char *enc = self->simulcast ? NULL : passthrough_encoding (info.video_caps);
       g_autofree char *desc = NULL;
 
       if (enc != NULL)
         {
+          g_autofree char *payloader = jc_encode_video_payloader (enc);
+
           self->video_encoding = enc;
           desc = g_strdup_printf ("queue name=vq max-size-time=2000000000 ! identity sync=true ! %s%s ! %s",
                                   g_str_equal (enc, "H264") ? "h264parse config-interval=-1 ! " : "",
                                   g_str_equal (enc, "H264") ? "video/x-h264,stream-format=avc,alignment=au" : "identity",
-                                  video_payloader (enc));
+                                  payloader);
         }
       else
         {
-          g_autofree char *encoder = video_encoder (self);
+          g_autofree char *chain = video_chain (self);
 
           any_transcoded = TRUE;
-          self->video_encoding = video_codec_encoding (self->video_codec);
+          self->video_encoding = jc_encode_video_encoding (self->video_codec);
           desc = g_strdup_printf ("queue name=vq max-size-time=2000000000 ! decodebin ! videoconvert ! videoscale ! "
-                                  "videorate ! identity sync=true ! %s ! %s",
-                                  encoder, video_payloader (self->video_encoding));
+                                  "videorate ! identity sync=true ! %s",
+                                  chain);
         }
       if (!add_branch (outer, "video", desc, error))
         goto out;
@@ -851,14 +811,14 @@ build_uri (JcMediaSource *self, GstBin *outer, GError **error)
       if (enc != NULL)
         {
           self->audio_encoding = enc;
-          desc = g_strdup_printf ("queue name=aq max-size-time=2000000000 ! identity sync=true ! opusparse ! %s", OPUS_PAY);
+          desc = g_strdup_printf ("queue name=aq max-size-time=2000000000 ! identity sync=true ! opusparse ! %s", jc_encode_opus_payloader ());
         }
       else
         {
           any_transcoded = TRUE;
-          self->audio_encoding = audio_codec_encoding (self->audio_codec);
+          self->audio_encoding = jc_encode_audio_encoding (self->audio_codec);
           desc = g_strdup_printf ("queue name=aq max-size-time=2000000000 ! decodebin ! identity sync=true ! %s",
-                                  audio_chain (self->audio_codec));
+                                  jc_encode_audio_chain (self->audio_codec));
         }
       if (!add_branch (outer, "audio", desc, error))
         goto out;
@@ -1026,7 +986,7 @@ build_device (JcMediaSource *self, GstBin *outer, GError **error)
   if (self->video)
     {
       g_autoptr (GstDevice) camera = NULL;
-      g_autofree char *enc = video_encoder (self);
+      g_autofree char *enc = video_chain (self);
       g_autofree char *chain = NULL;
 
       if (!find_device ("Video/Source", &camera))
@@ -1035,10 +995,10 @@ build_device (JcMediaSource *self, GstBin *outer, GError **error)
                        "No camera found (no Video/Source device); use --no-video or another --input");
           return FALSE;
         }
-      self->video_encoding = video_codec_encoding (self->video_codec);
+      self->video_encoding = jc_encode_video_encoding (self->video_codec);
       chain = g_strdup_printf ("bin.( queue ! decodebin ! videoconvert ! videoscale ! videorate ! "
-                               "video/x-raw,width=640,height=480,framerate=30/1 ! %s ! %s )",
-                               enc, video_payloader (self->video_encoding));
+                               "video/x-raw,width=640,height=480,framerate=30/1 ! %s )",
+                               enc);
       if (!add_device_branch (outer, "video", camera, chain, error))
         return FALSE;
     }
@@ -1053,8 +1013,8 @@ build_device (JcMediaSource *self, GstBin *outer, GError **error)
                        "No microphone found (no Audio/Source device); use --no-audio or another --input");
           return FALSE;
         }
-      self->audio_encoding = audio_codec_encoding (self->audio_codec);
-      chain = g_strdup_printf ("bin.( queue ! %s )", audio_chain (self->audio_codec));
+      self->audio_encoding = jc_encode_audio_encoding (self->audio_codec);
+      chain = g_strdup_printf ("bin.( queue ! %s )", jc_encode_audio_chain (self->audio_codec));
       if (!add_device_branch (outer, "audio", microphone, chain, error))
         return FALSE;
     }
@@ -1134,20 +1094,20 @@ build_pipeline (JcMediaSource *self, GstBin *outer, GError **error)
         }
       if (is_video)
         {
-          g_autofree char *enc = video_encoder (self);
+          g_autofree char *chain = video_chain (self);
 
           have_video = TRUE;
-          self->video_encoding = video_codec_encoding (self->video_codec);
-          desc = g_strdup_printf ("queue ! %s ! %s ! %s",
+          self->video_encoding = jc_encode_video_encoding (self->video_codec);
+          desc = g_strdup_printf ("queue ! %s ! %s",
                                   g_str_has_prefix (name, "video/x-raw") ? "videoconvert" : "decodebin ! videoconvert",
-                                  enc, video_payloader (self->video_encoding));
+                                  chain);
         }
       else
         {
           have_audio = TRUE;
-          self->audio_encoding = audio_codec_encoding (self->audio_codec);
+          self->audio_encoding = jc_encode_audio_encoding (self->audio_codec);
           desc = g_strdup_printf ("queue ! %s%s", g_str_has_prefix (name, "audio/x-raw") ? "" : "decodebin ! ",
-                                  audio_chain (self->audio_codec));
+                                  jc_encode_audio_chain (self->audio_codec));
         }
       branch = gst_bin_new (is_video ? "video" : "audio");
       if (!add_description (GST_BIN (branch), desc, error))
@@ -1214,6 +1174,8 @@ jc_media_source_build (JcMediaSource *self, GError **error)
       ok = build_pipeline (self, GST_BIN (outer), error);
       break;
     }
+  if (ok && self->simulcast && self->video_encoding != NULL)
+    ok = jc_encode_setup_simulcast (GST_BIN (outer), error);
   if (!ok)
     {
       gst_object_unref (outer);

@@ -74,6 +74,11 @@ JC_AVAILABLE_IN_ALL
 void jc_media_source_set_loop (JcMediaSource *self,
                                gboolean loop);
 JC_AVAILABLE_IN_ALL
+void jc_media_source_set_simulcast (JcMediaSource *self,
+                                    gboolean simulcast);
+JC_AVAILABLE_IN_ALL
+gboolean jc_media_source_get_simulcast (JcMediaSource *self);
+JC_AVAILABLE_IN_ALL
 void jc_media_source_set_bitrate (JcMediaSource *self,
                                   guint bitrate);
 

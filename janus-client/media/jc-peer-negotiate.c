@@ -180,10 +180,32 @@ jsep_from_description (GstWebRTCSessionDescription *desc)
 
 /* Offer */
 
+/* webrtcbin 1.22 knows nothing of simulcast: the offer Janus gets lists
+ * the layers (a=rid, a=simulcast) and the payloaders learn the m-line's
+ * mid for their mid header extension. The local description stays as
+ * webrtcbin wrote it. */
+static gboolean
+add_simulcast (JcPeer *self, JsonObject *jsep, GError **error)
+{
+  g_autofree char *mid = NULL;
+  g_autofree char *sdp = jc_sdp_add_simulcast (jc_json_lookup_string (jsep, "sdp"), &mid, error);
+  g_autoptr (GstElement) source = NULL;
+
+  if (sdp == NULL)
+    return FALSE;
+  json_object_set_string_member (jsep, "sdp", sdp);
+  source = gst_bin_get_by_name (GST_BIN (self->pipeline), "jc-source");
+  if (source != NULL)
+    jc_encode_set_simulcast_mid (GST_BIN (source), mid);
+  return TRUE;
+}
+
 static void
 on_offer_created (JcPeer *self, GTask *task, const GstStructure *reply)
 {
   GstWebRTCSessionDescription *offer = NULL;
+  g_autoptr (JsonObject) jsep = NULL;
+  GError *error = NULL;
 
   if (reply == NULL || !gst_structure_get (reply, "offer", GST_TYPE_WEBRTC_SESSION_DESCRIPTION, &offer, NULL))
     {
@@ -191,8 +213,15 @@ on_offer_created (JcPeer *self, GTask *task, const GstStructure *reply)
       return;
     }
   g_signal_emit_by_name (self->webrtc, "set-local-description", offer, NULL);
-  g_task_return_pointer (task, jsep_from_description (offer), (GDestroyNotify) json_object_unref);
+  jsep = jsep_from_description (offer);
   gst_webrtc_session_description_free (offer);
+  if (self->source != NULL && jc_media_source_get_simulcast (self->source) &&
+      jc_media_source_get_video_encoding (self->source) != NULL && !add_simulcast (self, jsep, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&jsep), (GDestroyNotify) json_object_unref);
 }
 
 static void
@@ -343,10 +372,8 @@ description_from_jsep (JsonObject *jsep, GError **error)
                    type != NULL ? type : "missing");
       return NULL;
     }
-  if (sdp == NULL || gst_sdp_message_new_from_text (sdp, &msg) != GST_SDP_OK)
+  if ((msg = jc_sdp_parse (sdp)) == NULL)
     {
-      if (msg != NULL)
-        gst_sdp_message_free (msg);
       g_set_error (error, JC_ERROR, JC_ERROR_PROTOCOL, "The JSEP carries no valid SDP");
       return NULL;
     }

@@ -95,6 +95,7 @@ enum
   SIGNAL_CONFIGURED,
   SIGNAL_DISPLAY_CHANGED,
   SIGNAL_SLOW_LINK,
+  SIGNAL_LAYER_CHANGED,
   SIGNAL_ERROR,
   N_SIGNALS
 };
@@ -316,6 +317,17 @@ on_plugin_event (JcVideoRoom *self, JsonObject *data, JsonObject *jsep)
   g_clear_pointer (&id, jc_video_room_id_free);
   if (is_ok (data, "configured"))
     jc_video_room_emit_configured (self, data);
+  else if (jc_json_has_member (data, "substream") || jc_json_has_member (data, "temporal"))
+    {
+      gint64 substream = -1, temporal = -1;
+
+      if (!jc_json_lookup_int (data, "substream", &substream) || substream < 0 || substream > 2)
+        substream = -1;
+      if (!jc_json_lookup_int (data, "temporal", &temporal) || temporal < 0 || temporal > 2)
+        temporal = -1;
+      g_signal_emit (self, signals[SIGNAL_LAYER_CHANGED], 0, jc_json_lookup_string (data, "mid"), (int) substream,
+                     (int) temporal);
+    }
   display = jc_json_lookup_string (data, "display");
   if (display != NULL && (id = jc_video_room_id_lookup (data, "id")) != NULL)
     {
@@ -515,6 +527,21 @@ jc_video_room_class_init (JcVideoRoomClass *klass)
    */
   signals[SIGNAL_SLOW_LINK] = g_signal_new ("slow-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                             NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /**
+   * JcVideoRoom::layer-changed:
+   * @self: the subscriber handle
+   * @mid: (nullable): the subscription's stream whose layer changed
+   * @substream: the simulcast layer now forwarded (0 is the lowest), or -1
+   *   when unchanged
+   * @temporal: the temporal layer now forwarded, or -1 when unchanged
+   *
+   * Emitted when Janus starts forwarding another simulcast layer of a
+   * stream to this subscriber, after a `configure` asked for it
+   * (`substream`, `temporal`) or when the publisher stopped sending the
+   * layer that was wanted.
+   */
+  signals[SIGNAL_LAYER_CHANGED] = g_signal_new ("layer-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                                NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT, G_TYPE_INT);
   /**
    * JcVideoRoom::error:
    * @self: the handle

@@ -1,0 +1,382 @@
+/* test-videoroom-simulcast.c: a publisher sending three simulcast layers
+ * (rid h, m, l) into a VideoRoom, a subscriber switching between them and
+ * seeing the picture size change; talking events from the audio level
+ * header extension
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <glib/gstdio.h>
+#include <gst/pbutils/pbutils.h>
+#include <gst/video/video.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jc-local-janus.h"
+#include "jc-test-util.h"
+
+static JcLocalJanus *janus;
+static GAsyncResult *slot;
+#define WAIT_RESULT() jc_test_wait_result (&slot)
+#define CB jc_test_store_result, &slot
+
+static JcVideoRoom *
+attach (JcSession *session)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  JcVideoRoom *vr;
+
+  jc_video_room_attach_async (session, NULL, NULL, CB);
+  result = WAIT_RESULT ();
+  vr = jc_video_room_attach_finish (result, &error);
+  g_assert_no_error (error);
+  return vr;
+}
+
+static JcPeer *
+new_peer (JcVideoRoom *vr)
+{
+  const char *addresses[] = { jc_local_janus_get_client_address (janus), NULL };
+  JcPeer *peer = jc_peer_new (JC_HANDLE (vr));
+
+  jc_peer_set_local_addresses (peer, addresses);
+  return peer;
+}
+
+static void
+stop_peer (JcPeer *peer)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  jc_peer_stop_async (peer, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_true (jc_peer_stop_finish (peer, result, NULL));
+}
+
+/* What the subscriber's callback sink saw last (main context). */
+typedef struct
+{
+  int width; /* of the last decoded video frame */
+  guint video_frames;
+  guint audio_buffers;
+  int substream; /* last layer-changed */
+  guint layer_events;
+} Seen;
+
+static void
+on_frame (JcMediaSink *sink, const char *kind, const char *mid, GstSample *sample, Seen *seen)
+{
+  GstCaps *caps = gst_sample_get_caps (sample);
+  int width = 0;
+
+  if (g_str_equal (kind, "audio"))
+    {
+      seen->audio_buffers++;
+      return;
+    }
+  g_assert_nonnull (caps);
+  g_assert_true (gst_structure_get_int (gst_caps_get_structure (caps, 0), "width", &width));
+  seen->width = width;
+  seen->video_frames++;
+}
+
+static void
+on_layer_changed (JcVideoRoom *vr, const char *mid, int substream, int temporal, Seen *seen)
+{
+  g_test_message ("layer-changed: mid %s substream %d temporal %d", mid, substream, temporal);
+  if (substream >= 0)
+    seen->substream = substream;
+  seen->layer_events++;
+}
+
+static void
+on_talking (JcVideoRoom *vr, const JcVideoRoomId *id, const char *mid, guint *count)
+{
+  (*count)++;
+}
+
+static void
+on_error (JcVideoRoom *vr, GError *error, gpointer user_data)
+{
+  g_error ("VideoRoom error: %s", error->message);
+}
+
+/* Asks Janus for @substream of the subscription's video @mid. */
+static void
+want_layer (JcVideoRoom *sub, const char *mid, int substream)
+{
+  g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
+  g_autoptr (JsonArray) streams = json_array_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonObject *stream = json_object_new ();
+
+  json_object_set_string_member (stream, "mid", mid);
+  json_object_set_int_member (stream, "substream", substream);
+  json_array_add_object_element (streams, stream);
+  jc_video_room_request_set_streams (options, streams);
+  jc_video_room_configure_async (sub, options, NULL, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_true (jc_video_room_configure_finish (sub, result, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The frames Janus forwards are @width wide and stay so. */
+static void
+wait_width (Seen *seen, int width)
+{
+  guint frames;
+
+  JC_TEST_WAIT_UNTIL_TIMEOUT (seen->width == width, 15);
+  frames = seen->video_frames;
+  jc_test_run_for (1000);
+  g_assert_cmpint (seen->width, ==, width);
+  g_assert_cmpuint (seen->video_frames, >, frames + 5);
+}
+
+static void
+test_layers (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JcClient) client = jc_test_connect (jc_local_janus_get_ws_uri (janus), &error);
+  g_autoptr (JcSession) session = jc_test_create_session (client, &error);
+  g_autoptr (JcVideoRoom) admin = attach (session);
+  g_autoptr (JcVideoRoom) pub = attach (session);
+  g_autoptr (JcVideoRoom) sub = attach (session);
+  g_autoptr (JcPeer) pub_peer = new_peer (pub);
+  g_autoptr (JcPeer) sub_peer = new_peer (sub);
+  g_autoptr (JcMediaSource) source = NULL;
+  g_autoptr (JcMediaSink) sink = NULL;
+  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (8000000 + g_random_int_range (0, 100000));
+  g_autoptr (JcVideoRoomRequest) create = jc_video_room_request_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
+  g_autoptr (GPtrArray) streams = NULL;
+  const char *video_mid = NULL;
+  Seen seen = { 0, 0, 0, -1, 0 };
+  guint talking = 0;
+  gboolean ok;
+
+  g_assert_no_error (error);
+  jc_video_room_request_set_codecs (create, "opus", "vp8");
+  jc_video_room_request_set_audiolevel_event (create, TRUE);
+  jc_video_room_request_set_extra (create, "audio_active_packets", json_node_init_int (json_node_alloc (), 25));
+  jc_video_room_create_async (admin, wanted, create, NULL, CB);
+  result = WAIT_RESULT ();
+  room = jc_video_room_create_finish (admin, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* The publisher: the test pattern (320×240) in three layers. */
+  source = jc_media_source_new ("test", &error);
+  g_assert_no_error (error);
+  jc_media_source_set_simulcast (source, TRUE);
+  g_assert_true (jc_media_source_get_simulcast (source));
+  jc_media_source_set_bitrate (source, 600000);
+  jc_peer_set_source (pub_peer, source);
+  g_signal_connect (pub, "talking", G_CALLBACK (on_talking), &talking);
+  g_signal_connect (pub, "error", G_CALLBACK (on_error), NULL);
+  jc_video_room_publish_media_async (pub, room, pub_peer, NULL, NULL, CB);
+  result = WAIT_RESULT ();
+  ok = jc_video_room_publish_media_finish (pub, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_clear_object (&result);
+
+  /* Janus offers a feed to subscribers once its PeerConnection is up. */
+  JC_TEST_WAIT_UNTIL_TIMEOUT (jc_peer_is_webrtcup (pub_peer), 15);
+
+  /* Janus's view of the publisher: three video SSRCs, named by rid. */
+  {
+    g_autoptr (JcAdmin) admin_api = jc_admin_new_for_uri (jc_local_janus_get_admin_http_uri (janus),
+                                                          jc_local_janus_get_admin_secret (janus), &error);
+    g_autoptr (JsonObject) info = NULL;
+    JsonObject *media, *video = NULL, *rid, *ssrc, *in;
+    JsonArray *rids;
+    GList *members;
+
+    g_assert_no_error (error);
+    jc_admin_connect_async (admin_api, NULL, CB);
+    result = WAIT_RESULT ();
+    g_assert_true (jc_admin_connect_finish (admin_api, result, &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    jc_test_run_for (1000);
+    jc_admin_handle_info_async (admin_api, jc_session_get_id (session), jc_handle_get_id (JC_HANDLE (pub)), FALSE,
+                                NULL, CB);
+    result = WAIT_RESULT ();
+    info = jc_admin_handle_info_finish (admin_api, result, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    media = json_object_get_object_member (json_object_get_object_member (info, "webrtc"), "media");
+    members = json_object_get_members (media);
+    for (GList *l = members; l != NULL; l = l->next)
+      {
+        JsonObject *medium = json_object_get_object_member (media, l->data);
+
+        if (g_str_equal (json_object_get_string_member (medium, "type"), "video"))
+          video = medium;
+      }
+    g_list_free (members);
+    g_assert_nonnull (video);
+    rid = json_object_get_object_member (video, "rid-simulcast");
+    g_assert_nonnull (rid);
+    rids = json_object_get_array_member (rid, "rid");
+    g_assert_cmpuint (json_array_get_length (rids), ==, 3);
+    g_assert_cmpstr (json_array_get_string_element (rids, 0), ==, "h");
+    g_assert_cmpstr (json_array_get_string_element (rids, 1), ==, "m");
+    g_assert_cmpstr (json_array_get_string_element (rids, 2), ==, "l");
+    g_assert_cmpint (json_object_get_int_member (rid, "rid-ext-id"), ==, 11);
+    ssrc = json_object_get_object_member (video, "ssrc");
+    g_assert_cmpint (json_object_get_int_member_with_default (ssrc, "ssrc-peer", 0), !=, 0);
+    g_assert_cmpint (json_object_get_int_member_with_default (ssrc, "ssrc-peer-sim-1", 0), !=, 0);
+    g_assert_cmpint (json_object_get_int_member_with_default (ssrc, "ssrc-peer-sim-2", 0), !=, 0);
+    in = json_object_get_object_member (json_object_get_object_member (video, "stats"), "in");
+    g_assert_cmpint (json_object_get_int_member (in, "packets"), >, 0);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (in, "video-simulcast-1"), "packets"),
+                     >, 0);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (in, "video-simulcast-2"), "packets"),
+                     >, 0);
+  }
+
+  /* The subscriber decodes what it gets. */
+  sink = jc_media_sink_new_callback ();
+  g_signal_connect (sink, "frame", G_CALLBACK (on_frame), &seen);
+  jc_peer_set_sink (sub_peer, sink);
+  jc_video_room_set_peer (sub, sub_peer, NULL);
+  g_signal_connect (sub, "layer-changed", G_CALLBACK (on_layer_changed), &seen);
+  g_signal_connect (sub, "error", G_CALLBACK (on_error), NULL);
+  g_ptr_array_add (feeds, jc_video_room_id_copy (jc_video_room_get_participant_id (pub)));
+  jc_video_room_join_subscriber_async (sub, room, feeds, NULL, NULL, CB);
+  result = WAIT_RESULT ();
+  streams = jc_video_room_join_subscriber_finish (sub, result, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  for (guint i = 0; i < streams->len; i++)
+    if (g_str_equal (jc_video_room_stream_get_kind (g_ptr_array_index (streams, i)), "video"))
+      video_mid = jc_video_room_stream_get_mid (g_ptr_array_index (streams, i));
+  g_assert_nonnull (video_mid);
+
+  /* By default a subscriber gets the best layer. */
+  JC_TEST_WAIT_UNTIL_TIMEOUT (seen.video_frames > 10 && seen.audio_buffers > 50, 20);
+  wait_width (&seen, 320);
+
+  /* Each layer on request, announced by a layer-changed event. */
+  want_layer (sub, video_mid, 0);
+  JC_TEST_WAIT_UNTIL_TIMEOUT (seen.substream == 0, 15);
+  wait_width (&seen, 80);
+  want_layer (sub, video_mid, 1);
+  JC_TEST_WAIT_UNTIL_TIMEOUT (seen.substream == 1, 15);
+  wait_width (&seen, 160);
+  want_layer (sub, video_mid, 2);
+  JC_TEST_WAIT_UNTIL_TIMEOUT (seen.substream == 2, 15);
+  wait_width (&seen, 320);
+
+  /* The Opus track carries its audio level: Janus says who talks. */
+  JC_TEST_WAIT_UNTIL_TIMEOUT (talking > 0, 15);
+
+  stop_peer (sub_peer);
+  stop_peer (pub_peer);
+  jc_test_destroy (session, &error);
+  g_assert_no_error (error);
+}
+
+/* The CLI's --simulcast, through the EchoTest plugin, which echoes one
+ * layer. */
+static void
+test_cli_echotest (void)
+{
+  g_auto (JcTestCliRun) run = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jc-simulcast-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "echo.webm", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr (GstDiscoverer) discoverer = NULL;
+  g_autoptr (GstDiscovererInfo) info = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonArray *tracks;
+  GList *videos;
+  guint received_video = 0;
+  gint64 sent_frames = 0, received_frames = 0;
+  guint width;
+
+  g_assert_no_error (error);
+  jc_test_cli_runv (&run, NULL, NULL,
+                    (const char *const[]){ "--json", "echotest", "--simulcast", "--duration", "4", "--output", path,
+                                           NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  tracks = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "tracks");
+  for (guint i = 0; i < json_array_get_length (tracks); i++)
+    {
+      JsonObject *track = json_array_get_object_element (tracks, i);
+
+      if (!g_str_equal (json_object_get_string_member (track, "kind"), "video"))
+        continue;
+      if (g_str_equal (json_object_get_string_member (track, "direction"), "received"))
+        {
+          received_video++;
+          received_frames = json_object_get_int_member (track, "frames");
+        }
+      else
+        sent_frames = json_object_get_int_member (track, "frames");
+    }
+  g_assert_cmpuint (received_video, ==, 1);
+  /* Three layers went out (15 fps each), one comes back. */
+  g_test_message ("video frames: %" G_GINT64_FORMAT " sent, %" G_GINT64_FORMAT " received", sent_frames,
+                  received_frames);
+  g_assert_cmpint (received_frames, >, 20);
+  g_assert_cmpint (sent_frames, >, 2 * received_frames);
+
+  discoverer = gst_discoverer_new (10 * GST_SECOND, &error);
+  g_assert_no_error (error);
+  uri = gst_filename_to_uri (path, &error);
+  g_assert_no_error (error);
+  info = gst_discoverer_discover_uri (discoverer, uri, &error);
+  g_assert_no_error (error);
+  videos = gst_discoverer_info_get_video_streams (info);
+  g_assert_nonnull (videos);
+  /* One of the layers of the 320×240 pattern: EchoTest starts with the
+   * first layer it gets and moves up to the best one. */
+  width = gst_discoverer_video_info_get_width (videos->data);
+  g_assert_true (width == 320 || width == 160 || width == 80);
+  g_assert_cmpuint (gst_discoverer_video_info_get_height (videos->data), ==, width * 3 / 4);
+  gst_discoverer_stream_info_list_free (videos);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+skip_without_root (void)
+{
+  g_test_skip ("Media needs Janus in a network namespace, which needs root");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  gst_init (NULL, NULL);
+
+  if (geteuid () != 0)
+    {
+      g_test_add_func ("/videoroom-simulcast/layers", skip_without_root);
+      return g_test_run ();
+    }
+  janus = jc_local_janus_new ();
+  jc_local_janus_set_network (janus, JC_LOCAL_JANUS_NETWORK_NAMESPACE);
+  if (!jc_local_janus_start (janus, 15000, &error))
+    g_error ("Cannot start a private Janus in a namespace: %s", error->message);
+
+  g_test_add_func ("/videoroom-simulcast/layers", test_layers);
+  g_test_add_func ("/videoroom-simulcast/cli-echotest", test_cli_echotest);
+  ret = g_test_run ();
+  jc_local_janus_stop (janus);
+  g_clear_object (&janus);
+  return ret;
+}
