@@ -31,6 +31,24 @@
  *   [method@VideoRoom.follow] subscribes to every publisher a publisher
  *   handle sees.
  *
+ * Simulcast: a publisher whose source has
+ * [method@MediaSource.set_simulcast] on sends three layers; a subscriber
+ * picks one per stream with a `configure` whose `streams` entries carry
+ * `mid` and `substream` (0 is the lowest), and hears which one Janus
+ * forwards from [signal@VideoRoom::layer-changed]:
+ *
+ * ```c
+ * g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
+ * g_autoptr (JsonArray) streams = json_array_new ();
+ * JsonObject *stream = json_object_new ();
+ *
+ * json_object_set_string_member (stream, "mid", video_mid);
+ * json_object_set_int_member (stream, "substream", 0);
+ * json_array_add_object_element (streams, stream);
+ * jc_video_room_request_set_streams (options, streams);
+ * jc_video_room_configure_async (subscriber, options, NULL, NULL, on_done, NULL);
+ * ```
+ *
  * Room and participant ids are [struct@VideoRoomId]s: numbers, or strings
  * when the plugin runs with `string_ids`. Optional fields of any request
  * go in a [struct@VideoRoomRequest]. Errors the plugin answers arrive as
