@@ -785,6 +785,15 @@ jc_video_room_pause_finish (JcVideoRoom *self, GAsyncResult *result, GError **er
   return data != NULL;
 }
 
+/* Janus answers a switch with the whole subscription as it is now. */
+static void
+switched_hook (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObject *jsep)
+{
+  jc_video_room_take_streams (self, data);
+  jc_video_room_return_data (task, data, jsep);
+  g_object_unref (task);
+}
+
 /**
  * jc_video_room_switch_async:
  * @self: a subscriber handle
@@ -795,7 +804,11 @@ jc_video_room_pause_finish (JcVideoRoom *self, GAsyncResult *result, GError **er
  * @user_data: data for @callback
  *
  * Switches streams of the subscription to other publishers without a
- * renegotiation (`switch`).
+ * renegotiation (`switch`). Janus answers with every stream of the
+ * subscription: [method@VideoRoom.get_streams] names the new feeds and
+ * [signal@VideoRoom::updated] is emitted before the call completes. A
+ * feed that does not exist fails with %JC_VIDEO_ROOM_ERROR_NO_SUCH_FEED
+ * and changes nothing.
  */
 void
 jc_video_room_switch_async (JcVideoRoom *self,
@@ -810,7 +823,7 @@ jc_video_room_switch_async (JcVideoRoom *self,
   g_return_if_fail (streams != NULL);
 
   json_object_set_array_member (extra, "streams", json_array_ref (streams));
-  jc_video_room_send (self, "switch", NULL, NULL, extra, NULL, expect_event, NULL, jc_video_room_switch_async,
+  jc_video_room_send (self, "switch", NULL, NULL, extra, NULL, expect_event, switched_hook, jc_video_room_switch_async,
                       "jc_video_room_switch_async", cancellable, callback, user_data);
 }
 
