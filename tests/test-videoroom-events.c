@@ -1,0 +1,738 @@
+/* test-videoroom-events.c: VideoRoom features checked with real media
+ * through a private Janus in a network namespace: a subscriber's `switch`
+ * to another publisher, and rooms and participants with string ids (the
+ * plugin-wide `string_ids = true`, so a Janus of their own)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <glib/gstdio.h>
+#include <gst/pbutils/pbutils.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jc-local-janus.h"
+#include "jc-test-util.h"
+
+static JcLocalJanus *janus; /* numeric ids */
+static GAsyncResult *slot;
+#define WAIT_RESULT() jc_test_wait_result (&slot)
+#define CB jc_test_store_result, &slot
+
+/* Publisher B's video: another size than the `test` source's 320x240, so
+ * that the subscriber can tell whose frames it decodes. */
+#define B_WIDTH 480
+#define B_SOURCE                                                                        \
+  "pipeline:videotestsrc is-live=true pattern=snow ! "                                  \
+  "video/x-raw,width=480,height=360,framerate=15/1 ! videoconvert "                     \
+  "audiotestsrc is-live=true wave=sine freq=880 volume=0.2 ! audio/x-raw,rate=48000 ! " \
+  "audioconvert"
+
+static JcVideoRoom *
+attach (JcSession *session)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  JcVideoRoom *vr;
+
+  jc_video_room_attach_async (session, NULL, NULL, CB);
+  result = WAIT_RESULT ();
+  vr = jc_video_room_attach_finish (result, &error);
+  g_assert_no_error (error);
+  return vr;
+}
+
+static JcPeer *
+new_peer (JcLocalJanus *server, JcVideoRoom *vr)
+{
+  const char *addresses[] = { jc_local_janus_get_client_address (server), NULL };
+  JcPeer *peer = jc_peer_new (JC_HANDLE (vr));
+
+  jc_peer_set_local_addresses (peer, addresses);
+  return peer;
+}
+
+static JcVideoRoomId *
+create_room (JcVideoRoom *admin, const JcVideoRoomId *wanted)
+{
+  g_autoptr (JcVideoRoomRequest) create = jc_video_room_request_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  JcVideoRoomId *room;
+
+  jc_video_room_request_set_codecs (create, "opus", "vp8");
+  jc_video_room_request_set_publishers (create, 4);
+  jc_video_room_create_async (admin, wanted, create, NULL, CB);
+  result = WAIT_RESULT ();
+  room = jc_video_room_create_finish (admin, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (room);
+  g_assert_true (jc_video_room_id_equal (room, wanted));
+  return room;
+}
+
+static void
+on_webrtcup (JcHandle *handle, gboolean *up)
+{
+  *up = TRUE;
+}
+
+/* Joins @room and publishes @spec (joinandconfigure), as @id if given,
+ * and waits for the PeerConnection: Janus 1.1.2 answers a subscription
+ * to a publisher whose PeerConnection is not up with 428 "No such feed". */
+static void
+publish (JcVideoRoom *vr, JcPeer *peer, const JcVideoRoomId *room, const char *spec, const char *display, const JcVideoRoomId *id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JcMediaSource) source = jc_media_source_new (spec, &error);
+  g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  gboolean up = FALSE;
+  gulong id_up;
+
+  g_assert_no_error (error);
+  id_up = g_signal_connect (vr, "webrtcup", G_CALLBACK (on_webrtcup), &up);
+  jc_peer_set_source (peer, source);
+  jc_video_room_request_set_display (options, display);
+  if (id != NULL)
+    jc_video_room_request_set_id (options, id);
+  jc_video_room_publish_media_async (vr, room, peer, options, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_true (jc_video_room_publish_media_finish (vr, result, &error));
+  g_assert_no_error (error);
+  JC_TEST_WAIT_UNTIL (up);
+  g_signal_handler_disconnect (vr, id_up);
+}
+
+/* Subscribes @sub (with its peer set) to every stream of @feed. */
+static void
+subscribe (JcVideoRoom *sub, const JcVideoRoomId *room, const JcVideoRoomId *feed)
+{
+  g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
+  g_autoptr (GPtrArray) streams = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_ptr_array_add (feeds, jc_video_room_id_copy (feed));
+  jc_video_room_join_subscriber_async (sub, room, feeds, NULL, NULL, CB);
+  result = WAIT_RESULT ();
+  streams = jc_video_room_join_subscriber_finish (sub, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (streams);
+}
+
+static void
+stop_peer (JcPeer *peer)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  jc_peer_stop_async (peer, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_true (jc_peer_stop_finish (peer, result, &error));
+  g_assert_no_error (error);
+}
+
+/* Received frames on the track with @mid (video frames, audio buffers). */
+static gint64
+frames_of (JcPeer *peer, const char *mid)
+{
+  g_autoptr (JsonArray) stats = jc_peer_get_track_stats (peer);
+
+  for (guint i = 0; i < json_array_get_length (stats); i++)
+    {
+      JsonObject *track = json_array_get_object_element (stats, i);
+      JsonNode *m = json_object_get_member (track, "mid");
+
+      if (m != NULL && JSON_NODE_HOLDS_VALUE (m) && g_strcmp0 (json_node_get_string (m), mid) == 0 &&
+          g_strcmp0 (json_node_get_string (json_object_get_member (track, "direction")), "received") == 0)
+        return json_node_get_int (json_object_get_member (track, "frames"));
+    }
+  return 0;
+}
+
+/* The subscription's stream with mid @mid, or NULL. (transfer full) */
+static JcVideoRoomStream *
+sub_stream (JcVideoRoom *sub, const char *mid)
+{
+  g_autoptr (GPtrArray) streams = jc_video_room_get_streams (sub);
+
+  for (guint i = 0; i < streams->len; i++)
+    {
+      JcVideoRoomStream *s = g_ptr_array_index (streams, i);
+
+      if (g_strcmp0 (jc_video_room_stream_get_mid (s), mid) == 0)
+        return jc_video_room_stream_ref (s);
+    }
+  return NULL;
+}
+
+/* The subscription's active mid of @kind fed by @feed, or NULL. */
+static char *
+sub_mid_of (JcVideoRoom *sub, const JcVideoRoomId *feed, const char *kind)
+{
+  g_autoptr (GPtrArray) streams = jc_video_room_get_streams (sub);
+
+  for (guint i = 0; i < streams->len; i++)
+    {
+      JcVideoRoomStream *s = g_ptr_array_index (streams, i);
+      const JcVideoRoomId *f = jc_video_room_stream_get_feed_id (s);
+
+      if (f != NULL && jc_video_room_id_equal (f, feed) && jc_video_room_stream_is_active (s) &&
+          g_strcmp0 (jc_video_room_stream_get_kind (s), kind) == 0)
+        return g_strdup (jc_video_room_stream_get_mid (s));
+    }
+  return NULL;
+}
+
+/* The publisher-side mid of @feed's stream of @kind, as @watcher (a
+ * publisher handle in the room) was told, or NULL. */
+static char *
+feed_mid_of (JcVideoRoom *watcher, const JcVideoRoomId *feed, const char *kind)
+{
+  g_autoptr (GPtrArray) publishers = jc_video_room_get_publishers (watcher);
+
+  for (guint i = 0; i < publishers->len; i++)
+    {
+      JcVideoRoomParticipant *p = g_ptr_array_index (publishers, i);
+      GPtrArray *streams;
+
+      if (!jc_video_room_id_equal (jc_video_room_participant_get_id (p), feed))
+        continue;
+      streams = jc_video_room_participant_get_streams (p);
+      for (guint j = 0; j < streams->len; j++)
+        {
+          JcVideoRoomStream *s = g_ptr_array_index (streams, j);
+
+          if (g_strcmp0 (jc_video_room_stream_get_kind (s), kind) == 0)
+            return g_strdup (jc_video_room_stream_get_mid (s));
+        }
+    }
+  return NULL;
+}
+
+/* Sets *@video and *@audio to @feed's publisher-side mids once @watcher
+ * knows both. */
+static gboolean
+feed_mids_known (JcVideoRoom *watcher, const JcVideoRoomId *feed, char **video, char **audio)
+{
+  g_clear_pointer (video, g_free);
+  g_clear_pointer (audio, g_free);
+  *video = feed_mid_of (watcher, feed, "video");
+  *audio = feed_mid_of (watcher, feed, "audio");
+  return *video != NULL && *audio != NULL;
+}
+
+static void
+check_file (const char *path, const char *caps_prefix, double min_seconds)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GstDiscoverer) discoverer = gst_discoverer_new (10 * GST_SECOND, &error);
+  g_autofree char *uri = gst_filename_to_uri (path, &error);
+  g_autoptr (GstDiscovererInfo) info = NULL;
+  GList *streams;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  info = gst_discoverer_discover_uri (discoverer, uri, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gst_discoverer_info_get_result (info), ==, GST_DISCOVERER_OK);
+  g_test_message ("%s: %.2f s", path, (double) gst_discoverer_info_get_duration (info) / GST_SECOND);
+  g_assert_cmpfloat ((double) gst_discoverer_info_get_duration (info) / GST_SECOND, >=, min_seconds);
+  streams = gst_discoverer_info_get_stream_list (info);
+  for (GList *l = streams; l != NULL; l = l->next)
+    {
+      g_autoptr (GstCaps) caps = gst_discoverer_stream_info_get_caps (l->data);
+      g_autofree char *text = gst_caps_to_string (caps);
+
+      if (g_str_has_prefix (text, caps_prefix))
+        found = TRUE;
+    }
+  gst_discoverer_stream_info_list_free (streams);
+  g_assert_true (found);
+}
+
+/* Removes @path and everything below it. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+on_updated (JcVideoRoom *vr, GPtrArray *streams, guint *count)
+{
+  (*count)++;
+}
+
+static void
+on_error (JcVideoRoom *vr, GError *error, gpointer user_data)
+{
+  g_error ("VideoRoom error event: %s", error->message);
+}
+
+/* ---------------------------------------------------------------------- */
+/* switch                                                                 */
+
+/* Decoded video frames on the subscription's video mid, by width. */
+typedef struct
+{
+  char *mid;    /* (owned) (nullable) until known */
+  guint narrow; /* 320 wide: publisher A's */
+  guint wide;   /* B_WIDTH wide: publisher B's */
+  guint other;
+  gint last_width;
+} VideoWatch;
+
+static void
+on_frame (JcMediaSink *sink, const char *kind, const char *mid, GstSample *sample, VideoWatch *watch)
+{
+  GstCaps *caps = gst_sample_get_caps (sample);
+  int width = 0;
+
+  if (!g_str_equal (kind, "video") || watch->mid == NULL || g_strcmp0 (mid, watch->mid) != 0 || caps == NULL ||
+      !gst_structure_get_int (gst_caps_get_structure (caps, 0), "width", &width))
+    return;
+  if (width == 320)
+    watch->narrow++;
+  else if (width == B_WIDTH)
+    watch->wide++;
+  else
+    watch->other++;
+  watch->last_width = width;
+}
+
+static JsonArray *
+switch_streams (const JcVideoRoomId *feed, const char *mid, const char *sub_mid, const char *mid2, const char *sub_mid2)
+{
+  JsonArray *streams = json_array_new ();
+  const char *mids[] = { mid, mid2 };
+  const char *sub_mids[] = { sub_mid, sub_mid2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (mids); i++)
+    {
+      JsonObject *s;
+
+      if (mids[i] == NULL)
+        continue;
+      s = json_object_new ();
+      json_object_set_member (s, "feed", jc_video_room_id_to_json (feed));
+      json_object_set_string_member (s, "mid", mids[i]);
+      json_object_set_string_member (s, "sub_mid", sub_mids[i]);
+      json_array_add_object_element (streams, s);
+    }
+  return streams;
+}
+
+static void
+test_switch (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JcClient) client = jc_test_connect (jc_local_janus_get_ws_uri (janus), &error);
+  g_autoptr (JcSession) session = jc_test_create_session (client, &error);
+  g_autoptr (JcVideoRoom) admin = attach (session);
+  g_autoptr (JcVideoRoom) pub_a = attach (session);
+  g_autoptr (JcVideoRoom) pub_b = attach (session);
+  g_autoptr (JcVideoRoom) sub = attach (session);
+  g_autoptr (JcPeer) peer_a = new_peer (janus, pub_a);
+  g_autoptr (JcPeer) peer_b = new_peer (janus, pub_b);
+  g_autoptr (JcPeer) peer_sub = new_peer (janus, sub);
+  g_autoptr (JcMediaSink) sink = jc_media_sink_new_callback ();
+  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (8000000 + g_random_int_range (0, 100000));
+  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (JcVideoRoomId) nowhere = jc_video_room_id_new_number (G_GUINT64_CONSTANT (4503599627370495));
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (JsonArray) to_b = NULL;
+  g_autoptr (JsonArray) to_nowhere = NULL;
+  g_autoptr (JcVideoRoomStream) video = NULL;
+  g_autoptr (JcVideoRoomStream) audio = NULL;
+  g_autofree char *video_mid = NULL, *audio_mid = NULL;
+  g_autofree char *b_video = NULL, *b_audio = NULL, *a_audio = NULL;
+  const JcVideoRoomId *a_id, *b_id;
+  VideoWatch watch = { 0 };
+  gint64 t0 = g_get_monotonic_time ();
+  gint64 video_before, audio_before;
+  guint wide_before;
+  guint updates = 0, updates_before;
+
+  g_assert_no_error (error);
+  room = create_room (admin, wanted);
+  publish (pub_a, peer_a, room, "test", "A", NULL);
+  publish (pub_b, peer_b, room, B_SOURCE, "B", NULL);
+  a_id = jc_video_room_get_participant_id (pub_a);
+  b_id = jc_video_room_get_participant_id (pub_b);
+  g_assert_nonnull (a_id);
+  g_assert_nonnull (b_id);
+  g_assert_false (jc_video_room_id_equal (a_id, b_id));
+
+  /* B's mids, as the room announces them to A. */
+  JC_TEST_WAIT_UNTIL (feed_mids_known (pub_a, b_id, &b_video, &b_audio));
+
+  /* The subscription takes A only. */
+  jc_peer_set_sink (peer_sub, sink);
+  g_signal_connect (sink, "frame", G_CALLBACK (on_frame), &watch);
+  jc_video_room_set_peer (sub, peer_sub, NULL);
+  g_signal_connect (sub, "error", G_CALLBACK (on_error), NULL);
+  g_signal_connect (sub, "updated", G_CALLBACK (on_updated), &updates);
+  subscribe (sub, room, a_id);
+  video_mid = sub_mid_of (sub, a_id, "video");
+  audio_mid = sub_mid_of (sub, a_id, "audio");
+  g_assert_nonnull (video_mid);
+  g_assert_nonnull (audio_mid);
+  g_assert_null (sub_mid_of (sub, b_id, "video"));
+  audio = sub_stream (sub, audio_mid);
+  a_audio = g_strdup (jc_video_room_stream_get_feed_mid (audio));
+  g_assert_nonnull (a_audio);
+  g_clear_pointer (&audio, jc_video_room_stream_unref);
+  watch.mid = g_strdup (video_mid);
+  JC_TEST_WAIT_UNTIL (watch.narrow > 15 && frames_of (peer_sub, audio_mid) > 50);
+  g_assert_cmpuint (watch.wide, ==, 0);
+  g_test_message ("A flows after %.1f s", (g_get_monotonic_time () - t0) / 1e6);
+
+  /* Both m-lines now carry B, without a renegotiation. */
+  to_b = switch_streams (b_id, b_video, video_mid, b_audio, audio_mid);
+  video_before = frames_of (peer_sub, video_mid);
+  audio_before = frames_of (peer_sub, audio_mid);
+  updates_before = updates;
+  jc_video_room_switch_async (sub, to_b, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_true (jc_video_room_switch_finish (sub, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (updates, ==, updates_before + 1);
+
+  video = sub_stream (sub, video_mid);
+  audio = sub_stream (sub, audio_mid);
+  g_assert_nonnull (video);
+  g_assert_nonnull (audio);
+  g_assert_true (jc_video_room_id_equal (jc_video_room_stream_get_feed_id (video), b_id));
+  g_assert_cmpstr (jc_video_room_stream_get_feed_mid (video), ==, b_video);
+  g_assert_cmpstr (jc_video_room_stream_get_feed_display (video), ==, "B");
+  g_assert_true (jc_video_room_stream_is_active (video));
+  g_assert_true (jc_video_room_id_equal (jc_video_room_stream_get_feed_id (audio), b_id));
+  g_assert_cmpstr (jc_video_room_stream_get_feed_mid (audio), ==, b_audio);
+  g_assert_null (sub_mid_of (sub, a_id, "video"));
+  g_clear_pointer (&video, jc_video_room_stream_unref);
+  g_clear_pointer (&audio, jc_video_room_stream_unref);
+
+  /* B's frames (another size) arrive on the same mid; audio goes on. */
+  JC_TEST_WAIT_UNTIL (watch.wide > 15 && watch.last_width == B_WIDTH);
+  JC_TEST_WAIT_UNTIL (frames_of (peer_sub, video_mid) > video_before + 15 &&
+                      frames_of (peer_sub, audio_mid) > audio_before + 50);
+  g_assert_cmpuint (watch.other, ==, 0);
+  g_test_message ("B flows after %.1f s (%u frames of A, %u of B)", (g_get_monotonic_time () - t0) / 1e6,
+                  watch.narrow, watch.wide);
+
+  /* A feed that does not exist: the plugin refuses, nothing changes. */
+  to_nowhere = switch_streams (nowhere, b_video, video_mid, NULL, NULL);
+  jc_video_room_switch_async (sub, to_nowhere, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_false (jc_video_room_switch_finish (sub, result, &error));
+  g_assert_error (error, JC_PLUGIN_ERROR, JC_VIDEO_ROOM_ERROR_NO_SUCH_FEED);
+  g_test_message ("switch to a missing feed: %s", error->message);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (updates, ==, updates_before + 1);
+  video = sub_stream (sub, video_mid);
+  g_assert_nonnull (video);
+  g_assert_true (jc_video_room_id_equal (jc_video_room_stream_get_feed_id (video), b_id));
+
+  /* The subscription keeps working: B's frames keep coming. */
+  wide_before = watch.wide;
+  audio_before = frames_of (peer_sub, audio_mid);
+  JC_TEST_WAIT_UNTIL (watch.wide > wide_before + 15 && frames_of (peer_sub, audio_mid) > audio_before + 50);
+  g_assert_cmpint (watch.last_width, ==, B_WIDTH);
+  g_assert_true (g_str_equal (jc_peer_get_ice_state (peer_sub), "connected") ||
+                 g_str_equal (jc_peer_get_ice_state (peer_sub), "completed"));
+
+  /* The plugin's own reply, through the generic request: a partial
+   * switch (audio back to A) answers with every stream of the
+   * subscription and the number of changes made. */
+  {
+    g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
+    g_autoptr (JsonArray) to_a = switch_streams (a_id, a_audio, audio_mid, NULL, NULL);
+    g_autoptr (JsonObject) reply = NULL;
+    JsonArray *streams;
+    guint checked = 0;
+
+    jc_video_room_request_set_streams (options, to_a);
+    jc_video_room_request_async (sub, "switch", NULL, options, NULL, NULL, CB);
+    result = WAIT_RESULT ();
+    reply = jc_video_room_request_finish (sub, result, NULL, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_assert_cmpstr (json_object_get_string_member (reply, "videoroom"), ==, "event");
+    g_assert_cmpstr (json_object_get_string_member (reply, "switched"), ==, "ok");
+    g_assert_cmpint (json_object_get_int_member (reply, "room"), ==, (gint64) jc_video_room_id_get_number (room));
+    g_assert_cmpint (json_object_get_int_member (reply, "changes"), ==, 1);
+    streams = json_object_get_array_member (reply, "streams");
+    g_assert_cmpuint (json_array_get_length (streams), ==, 2);
+    for (guint i = 0; i < json_array_get_length (streams); i++)
+      {
+        JsonObject *stream = json_array_get_object_element (streams, i);
+        const char *mid = json_object_get_string_member (stream, "mid");
+        gboolean is_audio = g_strcmp0 (mid, audio_mid) == 0;
+        const JcVideoRoomId *feed = is_audio ? a_id : b_id;
+
+        g_assert_true (is_audio || g_strcmp0 (mid, video_mid) == 0);
+        g_assert_cmpint (json_object_get_int_member (stream, "feed_id"), ==,
+                         (gint64) jc_video_room_id_get_number (feed));
+        g_assert_cmpstr (json_object_get_string_member (stream, "feed_mid"), ==, is_audio ? a_audio : b_video);
+        g_assert_cmpstr (json_object_get_string_member (stream, "feed_display"), ==, is_audio ? "A" : "B");
+        g_assert_true (json_object_get_boolean_member (stream, "active"));
+        checked++;
+      }
+    g_assert_cmpuint (checked, ==, 2);
+    audio_before = frames_of (peer_sub, audio_mid);
+    JC_TEST_WAIT_UNTIL (frames_of (peer_sub, audio_mid) > audio_before + 50);
+  }
+
+  stop_peer (peer_sub);
+  stop_peer (peer_a);
+  stop_peer (peer_b);
+  jc_test_destroy (session, &error);
+  g_assert_no_error (error);
+  g_free (watch.mid);
+  g_test_message ("switch case: %.1f s", (g_get_monotonic_time () - t0) / 1e6);
+}
+
+/* ---------------------------------------------------------------------- */
+/* string ids                                                             */
+
+static gboolean
+listed (GPtrArray *rooms, const JcVideoRoomId *room)
+{
+  for (guint i = 0; i < rooms->len; i++)
+    {
+      const JcVideoRoomId *id = jc_video_room_info_get_room (g_ptr_array_index (rooms, i));
+
+      if (id != NULL && jc_video_room_id_is_string (id) && jc_video_room_id_equal (id, room))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_string_ids (void)
+{
+  g_autoptr (JcLocalJanus) server = jc_local_janus_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jc-videoroom-events-XXXXXX", &error);
+  g_autofree char *out_dir = g_build_filename (dir, "out/", NULL);
+  g_autoptr (JcClient) client = NULL;
+  g_autoptr (JcSession) session = NULL;
+  g_autoptr (JcVideoRoom) admin = NULL;
+  g_autoptr (JcVideoRoom) pub = NULL;
+  g_autoptr (JcVideoRoom) sub = NULL;
+  g_autoptr (JcPeer) peer_pub = NULL;
+  g_autoptr (JcPeer) peer_sub = NULL;
+  g_autoptr (JcMediaSink) sink = NULL;
+  g_autofree char *room_name = g_strdup_printf ("jc-room-%08x", g_random_int ());
+  g_autofree char *alice_name = g_strdup_printf ("alice-%08x", g_random_int ());
+  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_string (room_name);
+  g_autoptr (JcVideoRoomId) alice = jc_video_room_id_new_string (alice_name);
+  g_autoptr (JcVideoRoomId) numeric = jc_video_room_id_new_number (1234);
+  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) rooms = NULL;
+  g_autoptr (GPtrArray) participants = NULL;
+  g_autoptr (GPtrArray) files = NULL;
+  g_autofree char *video_mid = NULL, *audio_mid = NULL;
+  gboolean exists = FALSE;
+  gint64 t0 = g_get_monotonic_time ();
+
+  g_assert_no_error (error);
+  jc_local_janus_set_network (server, JC_LOCAL_JANUS_NETWORK_NAMESPACE);
+  jc_local_janus_set_plugin_config (server, "janus.plugin.videoroom", "  string_ids = true");
+  jc_local_janus_start (server, 15000, &error);
+  g_assert_no_error (error);
+
+  client = jc_test_connect (jc_local_janus_get_ws_uri (server), &error);
+  g_assert_no_error (error);
+  session = jc_test_create_session (client, &error);
+  g_assert_no_error (error);
+  admin = attach (session);
+  pub = attach (session);
+  sub = attach (session);
+  peer_pub = new_peer (server, pub);
+  peer_sub = new_peer (server, sub);
+
+  /* A numeric room id is refused by a VideoRoom with string ids. */
+  {
+    g_autoptr (JcVideoRoomId) none = NULL;
+
+    jc_video_room_create_async (admin, numeric, NULL, NULL, CB);
+    result = WAIT_RESULT ();
+    none = jc_video_room_create_finish (admin, result, &error);
+    g_assert_null (none);
+    g_assert_error (error, JC_PLUGIN_ERROR, JC_VIDEO_ROOM_ERROR_INVALID_ELEMENT);
+    g_test_message ("create with a numeric id: %s", error->message);
+    g_assert_nonnull (strstr (error->message, "room should be a string"));
+    g_clear_error (&error);
+    g_clear_object (&result);
+  }
+  jc_video_room_exists_async (admin, numeric, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_false (jc_video_room_exists_finish (admin, result, &exists, &error));
+  g_assert_error (error, JC_PLUGIN_ERROR, JC_VIDEO_ROOM_ERROR_INVALID_ELEMENT);
+  g_test_message ("exists with a numeric id: %s", error->message);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* A string room: created, exists, listed with its string id. */
+  room = create_room (admin, wanted);
+  g_assert_true (jc_video_room_id_is_string (room));
+  g_assert_cmpstr (jc_video_room_id_get_string (room), ==, room_name);
+  jc_video_room_exists_async (admin, room, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_true (jc_video_room_exists_finish (admin, result, &exists, &error));
+  g_assert_no_error (error);
+  g_assert_true (exists);
+  g_clear_object (&result);
+  {
+    g_autoptr (JsonObject) reply = NULL;
+    JsonNode *room_node;
+
+    jc_video_room_request_async (admin, "exists", room, NULL, NULL, NULL, CB);
+    result = WAIT_RESULT ();
+    reply = jc_video_room_request_finish (admin, result, NULL, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    room_node = json_object_get_member (reply, "room");
+    g_assert_nonnull (room_node);
+    g_assert_cmpint (json_node_get_value_type (room_node), ==, G_TYPE_STRING);
+    g_assert_cmpstr (json_node_get_string (room_node), ==, room_name);
+    g_assert_true (json_object_get_boolean_member (reply, "exists"));
+  }
+  jc_video_room_list_async (admin, NULL, NULL, CB);
+  result = WAIT_RESULT ();
+  rooms = jc_video_room_list_finish (admin, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (listed (rooms, room));
+  g_clear_object (&result);
+
+  /* A publisher with a string id. */
+  publish (pub, peer_pub, room, "test", "alice", alice);
+  g_assert_true (jc_video_room_id_is_string (jc_video_room_get_participant_id (pub)));
+  g_assert_true (jc_video_room_id_equal (jc_video_room_get_participant_id (pub), alice));
+  g_assert_true (jc_video_room_id_equal (jc_video_room_get_room (pub), room));
+
+  /* A subscription by the string feed id, recorded to files. */
+  sink = jc_media_sink_new (out_dir, &error);
+  g_assert_no_error (error);
+  jc_peer_set_sink (peer_sub, sink);
+  jc_video_room_set_peer (sub, peer_sub, sink);
+  g_signal_connect (sub, "error", G_CALLBACK (on_error), NULL);
+  subscribe (sub, room, alice);
+  video_mid = sub_mid_of (sub, alice, "video");
+  audio_mid = sub_mid_of (sub, alice, "audio");
+  g_assert_nonnull (video_mid);
+  g_assert_nonnull (audio_mid);
+  JC_TEST_WAIT_UNTIL (frames_of (peer_sub, video_mid) > 15 && frames_of (peer_sub, audio_mid) > 50);
+
+  /* Listed by its string id; a publisher now that its media flows. */
+  jc_video_room_list_participants_async (admin, room, NULL, CB);
+  result = WAIT_RESULT ();
+  participants = jc_video_room_list_participants_finish (admin, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (participants->len, ==, 1);
+  {
+    JcVideoRoomParticipant *p = g_ptr_array_index (participants, 0);
+    JsonNode *id_node = json_object_get_member (jc_video_room_participant_get_json (p), "id");
+
+    g_assert_true (jc_video_room_id_is_string (jc_video_room_participant_get_id (p)));
+    g_assert_true (jc_video_room_id_equal (jc_video_room_participant_get_id (p), alice));
+    g_assert_nonnull (id_node);
+    g_assert_cmpint (json_node_get_value_type (id_node), ==, G_TYPE_STRING);
+    g_assert_cmpstr (jc_video_room_participant_get_display (p), ==, "alice");
+    g_assert_true (jc_video_room_participant_is_publisher (p));
+  }
+  jc_test_run_for (2500);
+  stop_peer (peer_sub);
+
+  files = jc_media_sink_get_track_files (sink);
+  g_assert_cmpuint (files->len, ==, 2);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *video_file = g_strdup_printf ("%s-%s.webm", alice_name, video_mid);
+      g_autofree char *audio_file = g_strdup_printf ("%s-%s.webm", alice_name, audio_mid);
+      gboolean is_video = g_str_equal (base, video_file);
+
+      g_test_message ("recorded %s", base);
+      g_assert_true (is_video || g_str_equal (base, audio_file));
+      check_file (path, is_video ? "video/x-vp8" : "audio/x-opus", 2.0);
+      g_assert_cmpint (frames_of (peer_sub, is_video ? video_mid : audio_mid), >, is_video ? 30 : 100);
+    }
+
+  /* A numeric feed id is refused too. */
+  {
+    g_autoptr (JcVideoRoom) sub2 = attach (session);
+    g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
+    g_autoptr (GPtrArray) streams = NULL;
+
+    g_ptr_array_add (feeds, jc_video_room_id_new_number (42));
+    jc_video_room_join_subscriber_async (sub2, room, feeds, NULL, NULL, CB);
+    result = WAIT_RESULT ();
+    streams = jc_video_room_join_subscriber_finish (sub2, result, NULL, &error);
+    g_assert_null (streams);
+    g_assert_error (error, JC_PLUGIN_ERROR, JC_VIDEO_ROOM_ERROR_INVALID_ELEMENT);
+    g_test_message ("subscribe to a numeric feed id: %s", error->message);
+    g_clear_error (&error);
+    g_clear_object (&result);
+  }
+
+  stop_peer (peer_pub);
+  jc_test_destroy (session, &error);
+  g_assert_no_error (error);
+  jc_local_janus_stop (server);
+  remove_tree (dir);
+  g_test_message ("string-ids case: %.1f s", (g_get_monotonic_time () - t0) / 1e6);
+}
+
+static void
+skip_without_root (void)
+{
+  g_test_skip ("Media needs Janus in a network namespace, which needs root");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  gst_init (NULL, NULL);
+
+  if (geteuid () != 0)
+    {
+      g_test_add_func ("/videoroom-events/switch", skip_without_root);
+      g_test_add_func ("/videoroom-events/string-ids", skip_without_root);
+      return g_test_run ();
+    }
+  janus = jc_local_janus_new ();
+  jc_local_janus_set_network (janus, JC_LOCAL_JANUS_NETWORK_NAMESPACE);
+  if (!jc_local_janus_start (janus, 15000, &error))
+    g_error ("Cannot start a private Janus in a namespace: %s", error->message);
+
+  g_test_add_func ("/videoroom-events/switch", test_switch);
+  g_test_add_func ("/videoroom-events/string-ids", test_string_ids);
+  ret = g_test_run ();
+  jc_local_janus_stop (janus);
+  g_clear_object (&janus);
+  return ret;
+}
