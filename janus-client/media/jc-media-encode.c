@@ -107,7 +107,7 @@ static char *
 simulcast_chain (JcVideoCodec codec, guint bitrate)
 {
   const char *encoding = jc_encode_video_encoding (codec);
-  GString *chain = g_string_new ("tee name=jc-sim-tee");
+  GString *chain = g_string_new ("videoscale ! capsfilter name=jc-sim-in ! tee name=jc-sim-tee");
 
   for (guint i = 0; i < JC_SIMULCAST_LAYERS; i++)
     {
@@ -139,22 +139,36 @@ jc_encode_video_chain (JcVideoCodec codec, guint bitrate, gboolean simulcast)
   return g_strdup_printf ("%s ! %s", encoder, payloader);
 }
 
-/* Streaming thread: the raw video's size is known; every lower layer is
- * scaled down from it before the caps travel on. */
+/* Streaming thread: the raw video's first size is known. It is locked in
+ * (the jc-sim-in filter before the tee), or the scaled-down branches would
+ * pull a renegotiating upstream (a file's videoscale) down with them, and
+ * every lower layer is scaled down from it. */
 static GstPadProbeReturn
 on_simulcast_caps (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
 {
   GstBin *bin = user_data;
   GstEvent *event = GST_PAD_PROBE_INFO_EVENT (info);
+  g_autoptr (GstElement) in = NULL;
+  g_autoptr (GstCaps) locked = NULL;
+  const GstStructure *s;
   GstCaps *caps;
   int width, height;
 
   if (GST_EVENT_TYPE (event) != GST_EVENT_CAPS)
     return GST_PAD_PROBE_OK;
-  gst_event_parse_caps (event, &caps);
-  if (!gst_structure_get_int (gst_caps_get_structure (caps, 0), "width", &width) ||
-      !gst_structure_get_int (gst_caps_get_structure (caps, 0), "height", &height))
+  in = gst_pad_get_parent_element (pad);
+  if (in == NULL || g_object_get_data (G_OBJECT (in), "jc-sim-locked") != NULL)
     return GST_PAD_PROBE_OK;
+  gst_event_parse_caps (event, &caps);
+  s = gst_caps_get_structure (caps, 0);
+  if (!gst_structure_get_int (s, "width", &width) || !gst_structure_get_int (s, "height", &height))
+    return GST_PAD_PROBE_OK;
+  g_object_set_data (G_OBJECT (in), "jc-sim-locked", GINT_TO_POINTER (TRUE));
+  locked = gst_caps_new_simple ("video/x-raw", "width", G_TYPE_INT, width, "height", G_TYPE_INT, height, NULL);
+  if (gst_structure_has_field (s, "pixel-aspect-ratio"))
+    gst_structure_set_value (gst_caps_get_structure (locked, 0), "pixel-aspect-ratio",
+                             gst_structure_get_value (s, "pixel-aspect-ratio"));
+  g_object_set (in, "caps", locked, NULL);
   for (guint i = 1; i < JC_SIMULCAST_LAYERS; i++)
     {
       g_autofree char *name = g_strdup_printf ("jc-sim-scale-%u", i);
@@ -163,9 +177,9 @@ on_simulcast_caps (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
 
       if (filter == NULL)
         continue;
-      scaled = gst_caps_new_simple ("video/x-raw", "width", G_TYPE_INT, MAX ((width >> layers[i].shift) & ~1, 2),
-                                    "height", G_TYPE_INT, MAX ((height >> layers[i].shift) & ~1, 2),
-                                    "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1, NULL);
+      scaled = gst_caps_copy (locked);
+      gst_caps_set_simple (scaled, "width", G_TYPE_INT, MAX ((width >> layers[i].shift) & ~1, 2), "height", G_TYPE_INT,
+                           MAX ((height >> layers[i].shift) & ~1, 2), NULL);
       g_object_set (filter, "caps", scaled, NULL);
     }
   return GST_PAD_PROBE_OK;
@@ -174,17 +188,17 @@ on_simulcast_caps (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
 gboolean
 jc_encode_setup_simulcast (GstBin *bin, GError **error)
 {
-  g_autoptr (GstElement) tee = gst_bin_get_by_name (bin, "jc-sim-tee");
+  g_autoptr (GstElement) in = gst_bin_get_by_name (bin, "jc-sim-in");
   g_autoptr (GstPad) sink = NULL;
   GPtrArray *mids = g_ptr_array_new_with_free_func (gst_object_unref);
 
-  if (tee == NULL)
+  if (in == NULL)
     {
       g_ptr_array_unref (mids);
       g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "The simulcast encoders are missing from the pipeline");
       return FALSE;
     }
-  sink = gst_element_get_static_pad (tee, "sink");
+  sink = gst_element_get_static_pad (in, "sink");
   gst_pad_add_probe (sink, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, on_simulcast_caps, bin, NULL);
 
   for (guint i = 0; i < JC_SIMULCAST_LAYERS; i++)

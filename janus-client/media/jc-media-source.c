@@ -20,7 +20,10 @@
  * Files whose streams are already VP8, VP9, H.264 or Opus are sent as they
  * are, with no encoder in the pipeline (the file's codec then wins over
  * [method@MediaSource.set_video_codec]); anything else is decoded and
- * encoded with the chosen codecs.
+ * encoded with the chosen codecs. Opus the source encodes carries its audio
+ * level (RFC 6464), which Janus's VideoRoom and AudioBridge use for talking
+ * events; video can go out as three simulcast layers
+ * ([method@MediaSource.set_simulcast]).
  *
  * ```c
  * g_autoptr (JcMediaSource) source = jc_media_source_new ("test", &error);
