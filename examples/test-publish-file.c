@@ -123,8 +123,12 @@ main (int argc, char **argv)
 
   {
     const char *child_argv[] = { argv[1], jc_local_janus_get_ws_uri (janus), room_text, file, "4", NULL };
+    /* The example gathers ICE candidates on the veth only: test media
+     * stays between this host and the namespace. */
+    g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "JANUS_CLIENT_ICE_ADDRESSES",
+                                            jc_local_janus_get_client_address (janus), TRUE);
 
-    g_spawn_async (NULL, (char **) child_argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+    g_spawn_async (NULL, (char **) child_argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
     g_assert_no_error (error);
     g_child_watch_add (pid, on_child_exit, &exit_status);
   }

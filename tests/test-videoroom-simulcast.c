@@ -394,6 +394,102 @@ test_cli_echotest (void)
   g_rmdir (dir);
 }
 
+/* `videoroom subscribe --substream 0` against a simulcast publisher: the
+ * CLI asks for the lowest layer and says when Janus forwards it. */
+static void
+test_cli_subscribe_substream (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JcClient) client = jc_test_connect (jc_local_janus_get_ws_uri (janus), &error);
+  g_autoptr (JcSession) session = jc_test_create_session (client, &error);
+  g_autoptr (JcVideoRoom) pub = attach (session);
+  g_autoptr (JcPeer) peer = new_peer (pub);
+  g_autoptr (JcMediaSource) source = jc_media_source_new ("test", &error);
+  g_autoptr (JcVideoRoomId) room = jc_video_room_id_new_number (8100000 + g_random_int_range (0, 100000));
+  g_autoptr (JcVideoRoomId) created = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autofree char *room_text = jc_video_room_id_to_string (room);
+  g_autofree char *feed_text = NULL;
+  g_auto (JcTestCliRun) run = { 0 };
+  g_auto (JcTestCliRun) bad = { 0 };
+  g_auto (JcTestCliRun) bad_address = { 0 };
+  g_auto (GStrv) lines = NULL;
+  gboolean layer_line = FALSE, feed_line = FALSE;
+  gint64 video_frames = -1;
+
+  g_assert_no_error (error);
+  jc_video_room_create_async (pub, room, NULL, NULL, CB);
+  result = WAIT_RESULT ();
+  created = jc_video_room_create_finish (pub, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  jc_media_source_set_simulcast (source, TRUE);
+  jc_peer_set_source (peer, source);
+  jc_video_room_publish_media_async (pub, room, peer, NULL, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_true (jc_video_room_publish_media_finish (pub, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  JC_TEST_WAIT_UNTIL_TIMEOUT (jc_peer_is_webrtcup (peer), 15);
+  feed_text = jc_video_room_id_to_string (jc_video_room_get_participant_id (pub));
+
+  /* Media between this host's end of the veth and the namespace only. */
+  jc_test_cli_runv (&run, NULL, NULL,
+                    (const char *const[]){ "--server", jc_local_janus_get_ws_uri (janus), "--ice-address",
+                                           jc_local_janus_get_client_address (janus), "--json", "videoroom",
+                                           "subscribe", "--room", room_text, "--feed", feed_text, "--substream", "0",
+                                           "--duration", "5", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      JsonObject *line;
+      const char *event;
+
+      if (*lines[i] == '\0')
+        continue;
+      json_parser_load_from_data (parser, lines[i], -1, &error);
+      g_assert_no_error (error);
+      line = json_node_get_object (json_parser_get_root (parser));
+      event = json_object_get_string_member_with_default (line, "event", NULL);
+      if (g_strcmp0 (event, "layer") == 0 && json_object_get_int_member (line, "substream") == 0)
+        layer_line = TRUE;
+      else if (g_strcmp0 (event, "feed") == 0)
+        feed_line = TRUE;
+      else if (event == NULL)
+        {
+          JsonArray *tracks = json_object_get_array_member (line, "tracks");
+
+          for (guint j = 0; j < json_array_get_length (tracks); j++)
+            {
+              JsonObject *track = json_array_get_object_element (tracks, j);
+
+              if (g_str_equal (json_object_get_string_member (track, "kind"), "video"))
+                video_frames = json_object_get_int_member (track, "frames");
+            }
+        }
+    }
+  g_assert_true (feed_line);
+  g_assert_true (layer_line);
+  g_assert_cmpint (video_frames, >, 20);
+
+  /* Bad values are usage errors, before anything connects. */
+  jc_test_cli_runv (&bad, NULL, NULL,
+                    (const char *const[]){ "--server", "ws://127.0.0.1:1", "videoroom", "subscribe", "--room", "1",
+                                           "--substream", "3", NULL });
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--substream"));
+  jc_test_cli_runv (&bad_address, NULL, NULL,
+                    (const char *const[]){ "--server", "ws://127.0.0.1:1", "--ice-address", "eth0", "info", NULL });
+  g_assert_cmpint (bad_address.status, ==, 2);
+  g_assert_nonnull (strstr (bad_address.err, "eth0"));
+
+  stop_peer (peer);
+  jc_test_destroy (session, &error);
+  g_assert_no_error (error);
+}
+
 static void
 skip_without_root (void)
 {
@@ -422,6 +518,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/videoroom-simulcast/layers/test-pattern", GINT_TO_POINTER (FALSE), test_layers);
   g_test_add_data_func ("/videoroom-simulcast/layers/file", GINT_TO_POINTER (TRUE), test_layers);
   g_test_add_func ("/videoroom-simulcast/cli-echotest", test_cli_echotest);
+  g_test_add_func ("/videoroom-simulcast/cli-subscribe-substream", test_cli_subscribe_substream);
   ret = g_test_run ();
   jc_local_janus_stop (janus);
   g_clear_object (&janus);

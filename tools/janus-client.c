@@ -106,6 +106,8 @@ run (JcCliOptions *opts, int argc, char **argv)
       "Trust the CA certificates in FILE for wss:// and https://", "FILE" },
     { "insecure", 0, 0, G_OPTION_ARG_NONE, &opts->insecure,
       "Do not verify the server's TLS certificate (logs a warning)", NULL },
+    { "ice-address", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts->ice_addresses,
+      "Gather ICE candidates on this local IP address only (repeat for more)", "ADDR" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &opts->json,
       "Machine output: one JSON object per line on stdout", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opts->verbose, "Debug logging on stderr", NULL },
@@ -146,6 +148,9 @@ run (JcCliOptions *opts, int argc, char **argv)
   if (opts->timeout_s < 0 || opts->timeout_s > 1000000)
     return jc_cli_usage_error (opts, "--timeout wants seconds from 0 (none) to 1000000, not %d",
                                opts->timeout_s);
+  for (guint i = 0; opts->ice_addresses != NULL && opts->ice_addresses[i] != NULL; i++)
+    if (!g_hostname_is_ip_address (opts->ice_addresses[i]))
+      return jc_cli_usage_error (opts, "--ice-address wants an IP address, not “%s”", opts->ice_addresses[i]);
   if (opts->server != NULL && opts->server[0] == '\0')
     return jc_cli_usage_error (opts, "--server wants a URI; see janus-client --help");
   if (argc < 2)

@@ -105,7 +105,9 @@ jc_cli_media_peer (JcCliOptions *opts, JcHandle *handle)
 {
   JcPeer *peer = jc_peer_new (handle);
 
-  if (opts->local != NULL && jc_local_janus_has_media (opts->local))
+  if (opts->ice_addresses != NULL)
+    jc_peer_set_local_addresses (peer, (const char *const *) opts->ice_addresses);
+  else if (opts->local != NULL && jc_local_janus_has_media (opts->local))
     {
       const char *addresses[] = { jc_local_janus_get_client_address (opts->local), NULL };
 

@@ -32,6 +32,7 @@ jc_cli_options_clear (JcCliOptions *opts)
   g_clear_pointer (&opts->admin_server, g_free);
   g_clear_pointer (&opts->admin_secret, g_free);
   g_clear_pointer (&opts->tls_ca_file, g_free);
+  g_clear_pointer (&opts->ice_addresses, g_strfreev);
   g_clear_object (&opts->cancellable);
 }
 

@@ -28,14 +28,15 @@ typedef enum
  * set up from them. */
 typedef struct
 {
-  char *server;       /* (owned) (nullable) --server; NULL: a private Janus */
-  char *api_secret;   /* (owned) (nullable) */
-  char *token;        /* (owned) (nullable) */
-  char *admin_server; /* (owned) (nullable) filled from the private Janus */
-  char *admin_secret; /* (owned) (nullable) filled from the private Janus */
-  char *tls_ca_file;  /* (owned) (nullable) --tls-ca-file */
-  gboolean insecure;  /* --insecure: no certificate verification */
-  int timeout_s;      /* per-request timeout; 0: none */
+  char *server;        /* (owned) (nullable) --server; NULL: a private Janus */
+  char *api_secret;    /* (owned) (nullable) */
+  char *token;         /* (owned) (nullable) */
+  char *admin_server;  /* (owned) (nullable) filled from the private Janus */
+  char *admin_secret;  /* (owned) (nullable) filled from the private Janus */
+  char *tls_ca_file;   /* (owned) (nullable) --tls-ca-file */
+  gboolean insecure;   /* --insecure: no certificate verification */
+  GStrv ice_addresses; /* (owned) (nullable) --ice-address, repeatable */
+  int timeout_s;       /* per-request timeout; 0: none */
   gboolean json;
   gboolean verbose;
 

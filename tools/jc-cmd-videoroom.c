@@ -10,19 +10,10 @@
  */
 #include <stdio.h>
 
-#include "jc-cli-media.h"
+#include "jc-cmd-videoroom-private.h"
 
-typedef struct
-{
-  JcCliOptions *opts;
-  JcCliWaiter *waiter; /* (owned) */
-  JcClient *client;    /* (owned) */
-  JcSession *session;  /* (owned) */
-  JcVideoRoom *vr;     /* (owned) the main handle */
-} VrRun;
-
-static GAsyncResult *
-wait_result (VrRun *run)
+GAsyncResult *
+jc_vr_wait_result (VrRun *run)
 {
   return jc_cli_waiter_wait (run->waiter);
 }
@@ -37,32 +28,32 @@ vr_connect (VrRun *run, JcLocalJanusNetwork network, GError **error)
   if (run->client == NULL)
     return FALSE;
   jc_client_create_session_async (run->client, 0, run->opts->cancellable, jc_cli_waiter_callback, run->waiter);
-  result = wait_result (run);
+  result = jc_vr_wait_result (run);
   run->session = jc_client_create_session_finish (run->client, result, error);
   return run->session != NULL;
 }
 
-static JcVideoRoom *
-vr_attach (VrRun *run, GError **error)
+JcVideoRoom *
+jc_vr_attach (VrRun *run, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
   jc_video_room_attach_async (run->session, NULL, run->opts->cancellable, jc_cli_waiter_callback, run->waiter);
-  result = wait_result (run);
+  result = jc_vr_wait_result (run);
   return jc_video_room_attach_finish (result, error);
 }
 
-static gboolean
-vr_open (VrRun *run, JcLocalJanusNetwork network, GError **error)
+gboolean
+jc_vr_open (VrRun *run, JcLocalJanusNetwork network, GError **error)
 {
   if (!vr_connect (run, network, error))
     return FALSE;
-  run->vr = vr_attach (run, error);
+  run->vr = jc_vr_attach (run, error);
   return run->vr != NULL;
 }
 
-static void
-vr_detach (VrRun *run, JcVideoRoom *vr)
+void
+jc_vr_detach (VrRun *run, JcVideoRoom *vr)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
@@ -70,24 +61,24 @@ vr_detach (VrRun *run, JcVideoRoom *vr)
   if (vr == NULL || !jc_handle_is_attached (JC_HANDLE (vr)))
     return;
   jc_handle_detach_async (JC_HANDLE (vr), NULL, jc_cli_waiter_callback, run->waiter);
-  result = wait_result (run);
+  result = jc_vr_wait_result (run);
   if (!jc_handle_detach_finish (JC_HANDLE (vr), result, &error))
     g_debug ("Detach: %s", error->message);
 }
 
-static void
-vr_close (VrRun *run)
+void
+jc_vr_close (VrRun *run)
 {
   if (run->waiter != NULL)
     {
-      vr_detach (run, run->vr);
+      jc_vr_detach (run, run->vr);
       if (run->session != NULL && jc_session_is_alive (run->session))
         {
           g_autoptr (GAsyncResult) result = NULL;
           g_autoptr (GError) error = NULL;
 
           jc_session_destroy_async (run->session, NULL, jc_cli_waiter_callback, run->waiter);
-          result = wait_result (run);
+          result = jc_vr_wait_result (run);
           if (!jc_session_destroy_finish (run->session, result, &error))
             g_debug ("Destroy: %s", error->message);
         }
@@ -113,16 +104,16 @@ usage_or_fail (JcCliOptions *opts, GError *error)
 }
 
 /* Parses the subcommand's options; --room is required when @need_room. */
-static int
-parse (JcCliOptions *opts,
-       const char *sub,
-       const char *summary,
-       const GOptionEntry *entries,
-       int *argc,
-       char ***argv,
-       const char *room_text,
-       gboolean need_room,
-       JcVideoRoomId **out_room)
+int
+jc_vr_parse (JcCliOptions *opts,
+             const char *sub,
+             const char *summary,
+             const GOptionEntry *entries,
+             int *argc,
+             char ***argv,
+             const char *room_text,
+             gboolean need_room,
+             JcVideoRoomId **out_room)
 {
   g_autofree char *command = g_strdup_printf ("videoroom %s", sub);
   int status = jc_cli_parse_command (opts, command, "", summary, entries, argc, argv);
@@ -134,8 +125,8 @@ parse (JcCliOptions *opts,
   return JC_CLI_EXIT_OK;
 }
 
-static int
-parse_room (JcCliOptions *opts, const char *sub, const char *text, gboolean required, JcVideoRoomId **out_room)
+int
+jc_vr_parse_room (JcCliOptions *opts, const char *sub, const char *text, gboolean required, JcVideoRoomId **out_room)
 {
   *out_room = NULL;
   if (text == NULL)
@@ -156,20 +147,20 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (JsonObject) out = json_object_new ();
   JsonArray *array = json_array_new ();
-  int status = parse (opts, "list", "List the public rooms.", NULL, &argc, &argv, NULL, FALSE, NULL);
+  int status = jc_vr_parse (opts, "list", "List the public rooms.", NULL, &argc, &argv, NULL, FALSE, NULL);
 
   json_object_set_array_member (out, "rooms", array);
   if (status != JC_CLI_EXIT_OK)
     return status;
-  if (vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
+  if (jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
     {
       g_autoptr (GAsyncResult) result = NULL;
 
       jc_video_room_list_async (run.vr, NULL, opts->cancellable, jc_cli_waiter_callback, run.waiter);
-      result = wait_result (&run);
+      result = jc_vr_wait_result (&run);
       rooms = jc_video_room_list_finish (run.vr, result, &error);
     }
-  vr_close (&run);
+  jc_vr_close (&run);
   if (rooms == NULL)
     return jc_cli_fail (opts, error);
   for (guint i = 0; i < rooms->len; i++)
@@ -222,9 +213,9 @@ cmd_create (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JcVideoRoomId) room = NULL;
   g_autoptr (JcVideoRoomId) created = NULL;
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
-  int status = parse (opts, "create", "Create a room.", entries, &argc, &argv, NULL, FALSE, NULL);
+  int status = jc_vr_parse (opts, "create", "Create a room.", entries, &argc, &argv, NULL, FALSE, NULL);
 
-  if (status != JC_CLI_EXIT_OK || (status = parse_room (opts, "create", room_text, FALSE, &room)) != JC_CLI_EXIT_OK)
+  if (status != JC_CLI_EXIT_OK || (status = jc_vr_parse_room (opts, "create", room_text, FALSE, &room)) != JC_CLI_EXIT_OK)
     return status;
   if (publishers < 0)
     return jc_cli_usage_error (opts, "--publishers must be positive");
@@ -233,15 +224,15 @@ cmd_create (JcCliOptions *opts, int argc, char **argv)
   jc_video_room_request_set_pin (options, pin);
   if (publishers > 0)
     jc_video_room_request_set_publishers (options, (guint) publishers);
-  if (vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
+  if (jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
     {
       g_autoptr (GAsyncResult) result = NULL;
 
       jc_video_room_create_async (run.vr, room, options, opts->cancellable, jc_cli_waiter_callback, run.waiter);
-      result = wait_result (&run);
+      result = jc_vr_wait_result (&run);
       created = jc_video_room_create_finish (run.vr, result, &error);
     }
-  vr_close (&run);
+  jc_vr_close (&run);
   if (created == NULL)
     return jc_cli_fail (opts, error);
   if (opts->json)
@@ -274,20 +265,20 @@ cmd_destroy (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JcVideoRoomId) room = NULL;
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
   gboolean ok = FALSE;
-  int status = parse (opts, "destroy", "Destroy a room.", entries, &argc, &argv, NULL, TRUE, NULL);
+  int status = jc_vr_parse (opts, "destroy", "Destroy a room.", entries, &argc, &argv, NULL, TRUE, NULL);
 
-  if (status != JC_CLI_EXIT_OK || (status = parse_room (opts, "destroy", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
+  if (status != JC_CLI_EXIT_OK || (status = jc_vr_parse_room (opts, "destroy", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     return status;
   jc_video_room_request_set_secret (options, secret);
-  if (vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
+  if (jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
     {
       g_autoptr (GAsyncResult) result = NULL;
 
       jc_video_room_destroy_async (run.vr, room, options, opts->cancellable, jc_cli_waiter_callback, run.waiter);
-      result = wait_result (&run);
+      result = jc_vr_wait_result (&run);
       ok = jc_video_room_destroy_finish (run.vr, result, &error);
     }
-  vr_close (&run);
+  jc_vr_close (&run);
   if (!ok)
     return jc_cli_fail (opts, error);
   if (opts->json)
@@ -315,19 +306,19 @@ cmd_exists (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (JcVideoRoomId) room = NULL;
   gboolean ok = FALSE, exists = FALSE;
-  int status = parse (opts, "exists", "Tell whether a room exists.", entries, &argc, &argv, NULL, TRUE, NULL);
+  int status = jc_vr_parse (opts, "exists", "Tell whether a room exists.", entries, &argc, &argv, NULL, TRUE, NULL);
 
-  if (status != JC_CLI_EXIT_OK || (status = parse_room (opts, "exists", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
+  if (status != JC_CLI_EXIT_OK || (status = jc_vr_parse_room (opts, "exists", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     return status;
-  if (vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
+  if (jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
     {
       g_autoptr (GAsyncResult) result = NULL;
 
       jc_video_room_exists_async (run.vr, room, opts->cancellable, jc_cli_waiter_callback, run.waiter);
-      result = wait_result (&run);
+      result = jc_vr_wait_result (&run);
       ok = jc_video_room_exists_finish (run.vr, result, &exists, &error);
     }
-  vr_close (&run);
+  jc_vr_close (&run);
   if (!ok)
     return jc_cli_fail (opts, error);
   if (opts->json)
@@ -357,21 +348,21 @@ cmd_participants (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (JsonObject) out = json_object_new ();
   JsonArray *array = json_array_new ();
-  int status = parse (opts, "participants", "List a room's participants.", entries, &argc, &argv, NULL, TRUE, NULL);
+  int status = jc_vr_parse (opts, "participants", "List a room's participants.", entries, &argc, &argv, NULL, TRUE, NULL);
 
   json_object_set_array_member (out, "participants", array);
   if (status != JC_CLI_EXIT_OK ||
-      (status = parse_room (opts, "participants", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
+      (status = jc_vr_parse_room (opts, "participants", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     return status;
-  if (vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
+  if (jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
     {
       g_autoptr (GAsyncResult) result = NULL;
 
       jc_video_room_list_participants_async (run.vr, room, opts->cancellable, jc_cli_waiter_callback, run.waiter);
-      result = wait_result (&run);
+      result = jc_vr_wait_result (&run);
       list = jc_video_room_list_participants_finish (run.vr, result, &error);
     }
-  vr_close (&run);
+  jc_vr_close (&run);
   if (list == NULL)
     return jc_cli_fail (opts, error);
   for (guint i = 0; i < list->len; i++)
@@ -411,8 +402,8 @@ join_entries (const GOptionEntry *own, const GOptionEntry *media)
   return (GOptionEntry *) g_array_free (all, FALSE);
 }
 
-static gboolean
-media_available (VrRun *run, GError **error)
+gboolean
+jc_vr_media_available (VrRun *run, GError **error)
 {
   if (run->opts->local != NULL && !jc_local_janus_has_media (run->opts->local))
     {
@@ -424,27 +415,27 @@ media_available (VrRun *run, GError **error)
   return TRUE;
 }
 
-static void
-stop_peer (VrRun *run, JcPeer *peer)
+void
+jc_vr_stop_peer (VrRun *run, JcPeer *peer)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
   if (peer == NULL)
     return;
   jc_peer_stop_async (peer, NULL, jc_cli_waiter_callback, run->waiter);
-  result = wait_result (run);
+  result = jc_vr_wait_result (run);
   jc_peer_stop_finish (peer, result, NULL);
 }
 
-static void
-hangup (VrRun *run, JcVideoRoom *vr)
+void
+jc_vr_hangup (VrRun *run, JcVideoRoom *vr)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
   if (vr == NULL || !jc_handle_is_attached (JC_HANDLE (vr)))
     return;
   jc_handle_hangup_async (JC_HANDLE (vr), NULL, jc_cli_waiter_callback, run->waiter);
-  result = wait_result (run);
+  result = jc_vr_wait_result (run);
   jc_handle_hangup_finish (JC_HANDLE (vr), result, NULL);
 }
 
@@ -473,9 +464,9 @@ cmd_publish (JcCliOptions *opts, int argc, char **argv)
 
   jc_cli_media_options_init (&media);
   entries = join_entries (own, jc_cli_media_entries (&media));
-  status = parse (opts, "publish", "Join a room as a publisher and send media.", entries, &argc, &argv, NULL, TRUE,
-                  NULL);
-  if (status != JC_CLI_EXIT_OK || (status = parse_room (opts, "publish", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
+  status = jc_vr_parse (opts, "publish", "Join a room as a publisher and send media.", entries, &argc, &argv, NULL, TRUE,
+                        NULL);
+  if (status != JC_CLI_EXIT_OK || (status = jc_vr_parse_room (opts, "publish", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     goto out;
   source = jc_cli_media_source (&media, &error);
   if (source == NULL)
@@ -487,7 +478,7 @@ cmd_publish (JcCliOptions *opts, int argc, char **argv)
   jc_video_room_request_set_pin (options, pin);
   if (media.bitrate > 0)
     jc_video_room_request_set_bitrate (options, (guint) media.bitrate);
-  if (!vr_open (&run, JC_LOCAL_JANUS_NETWORK_AUTO, &error) || !media_available (&run, &error))
+  if (!jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_AUTO, &error) || !jc_vr_media_available (&run, &error))
     {
       status = jc_cli_fail (opts, error);
       goto out;
@@ -499,7 +490,7 @@ cmd_publish (JcCliOptions *opts, int argc, char **argv)
 
     jc_video_room_publish_media_async (run.vr, room, peer, options, opts->cancellable, jc_cli_waiter_callback,
                                        run.waiter);
-    result = wait_result (&run);
+    result = jc_vr_wait_result (&run);
     if (!jc_video_room_publish_media_finish (run.vr, result, &error))
       {
         status = jc_cli_fail (opts, error);
@@ -513,8 +504,8 @@ cmd_publish (JcCliOptions *opts, int argc, char **argv)
       fprintf (stderr, "publishing in room %s as %s\n", room_text, id);
     }
   completed = jc_cli_media_run (opts, peer, media.duration_s, &elapsed);
-  stop_peer (&run, peer);
-  hangup (&run, run.vr);
+  jc_vr_stop_peer (&run, peer);
+  jc_vr_hangup (&run, run.vr);
   summary = jc_cli_media_summary (peer, elapsed, NULL, &ignored);
   {
     g_autoptr (JsonArray) stats = jc_peer_get_track_stats (peer);
@@ -537,261 +528,8 @@ cmd_publish (JcCliOptions *opts, int argc, char **argv)
 
 out:
   g_clear_object (&peer);
-  vr_close (&run);
+  jc_vr_close (&run);
   jc_cli_media_options_clear (&media);
-  return status;
-}
-
-/* subscribe: a line per feed that appears or leaves */
-
-typedef struct
-{
-  JcCliOptions *opts;
-  GHashTable *feeds; /* (owned) feed id string → display (nullable) */
-  GHashTable *mids;  /* (owned) mid → feed id string, every stream seen */
-  guint appeared;
-} FeedWatch;
-
-static void
-print_feed (FeedWatch *watch, const JcVideoRoomId *feed, const char *display, const char *action)
-{
-  if (watch->opts->json)
-    {
-      g_autoptr (JsonObject) line = json_object_new ();
-
-      json_object_set_string_member (line, "event", "feed");
-      json_object_set_member (line, "feed", jc_video_room_id_to_json (feed));
-      if (display != NULL)
-        json_object_set_string_member (line, "display", display);
-      else
-        json_object_set_null_member (line, "display");
-      json_object_set_string_member (line, "action", action);
-      jc_cli_print_json_object (watch->opts, line);
-    }
-  else
-    {
-      g_autofree char *id = jc_video_room_id_to_string (feed);
-
-      printf ("feed %s%s%s%s %s\n", id, display != NULL ? " (" : "", display != NULL ? display : "",
-              display != NULL ? ")" : "", action);
-    }
-  fflush (stdout);
-}
-
-static void
-watch_streams (FeedWatch *watch, GPtrArray *streams)
-{
-  g_autoptr (GHashTable) now = g_hash_table_new_full ((GHashFunc) jc_video_room_id_hash,
-                                                      (GEqualFunc) jc_video_room_id_equal,
-                                                      (GDestroyNotify) jc_video_room_id_free, NULL);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  for (guint i = 0; i < streams->len; i++)
-    {
-      JcVideoRoomStream *s = g_ptr_array_index (streams, i);
-      const JcVideoRoomId *feed = jc_video_room_stream_get_feed_id (s);
-
-      if (feed == NULL || !jc_video_room_stream_is_active (s))
-        continue;
-      if (jc_video_room_stream_get_mid (s) != NULL)
-        g_hash_table_replace (watch->mids, g_strdup (jc_video_room_stream_get_mid (s)),
-                              jc_video_room_id_to_string (feed));
-      if (!g_hash_table_contains (now, feed))
-        g_hash_table_insert (now, jc_video_room_id_copy (feed), (gpointer) jc_video_room_stream_get_feed_display (s));
-    }
-  g_hash_table_iter_init (&iter, now);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (watch->feeds, key))
-      {
-        print_feed (watch, key, value, "joined");
-        g_hash_table_insert (watch->feeds, jc_video_room_id_copy (key), g_strdup (value));
-        watch->appeared++;
-      }
-  g_hash_table_iter_init (&iter, watch->feeds);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!g_hash_table_contains (now, key))
-      {
-        print_feed (watch, key, value, "left");
-        g_hash_table_iter_remove (&iter);
-      }
-}
-
-static void
-on_updated (JcVideoRoom *vr, GPtrArray *streams, gpointer user_data)
-{
-  watch_streams (user_data, streams);
-}
-
-static void
-on_vr_error (JcVideoRoom *vr, GError *error, gpointer user_data)
-{
-  jc_cli_warn ("%s", error->message);
-}
-
-static int
-cmd_subscribe (JcCliOptions *opts, int argc, char **argv)
-{
-  g_autofree char *room_text = NULL, *output = NULL, *pin = NULL;
-  g_auto (GStrv) feed_texts = NULL;
-  int duration = 10;
-  const GOptionEntry entries[] = {
-    { "room", 0, 0, G_OPTION_ARG_STRING, &room_text, "The room", "ID" },
-    { "feed", 0, 0, G_OPTION_ARG_STRING_ARRAY, &feed_texts, "A publisher to receive (repeat; default: every one)", "ID" },
-    { "output", 0, 0, G_OPTION_ARG_STRING, &output, "A .webm/.mkv/.mp4 file, a folder (a file per feed and mid), null (default) or screen", "DEST" },
-    { "duration", 0, 0, G_OPTION_ARG_INT, &duration, "Seconds (default 10; 0: until Ctrl-C)", "SECS" },
-    { "pin", 0, 0, G_OPTION_ARG_STRING, &pin, "The room's pin", "P" },
-    G_OPTION_ENTRY_NULL
-  };
-  VrRun run = { opts };
-  FeedWatch watch = { opts };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JcVideoRoomId) room = NULL;
-  g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
-  g_autoptr (JcMediaSink) sink = NULL;
-  g_autoptr (JcPeer) peer = NULL;
-  g_autoptr (JcVideoRoom) watcher = NULL;
-  g_autoptr (JsonObject) summary = NULL;
-  g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
-  double elapsed = 0;
-  gboolean media_ok = FALSE, completed;
-  int status = parse (opts, "subscribe", "Receive the feeds of a room on one multistream subscription.", entries,
-                      &argc, &argv, NULL, TRUE, NULL);
-
-  watch.feeds = g_hash_table_new_full ((GHashFunc) jc_video_room_id_hash, (GEqualFunc) jc_video_room_id_equal,
-                                       (GDestroyNotify) jc_video_room_id_free, g_free);
-  watch.mids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (status != JC_CLI_EXIT_OK ||
-      (status = parse_room (opts, "subscribe", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
-    goto out;
-  if (duration < 0)
-    {
-      status = jc_cli_usage_error (opts, "--duration must be 0 or more seconds");
-      goto out;
-    }
-  for (guint i = 0; feed_texts != NULL && feed_texts[i] != NULL; i++)
-    {
-      JcVideoRoomId *feed = jc_video_room_id_parse (feed_texts[i]);
-
-      if (feed == NULL)
-        {
-          status = jc_cli_usage_error (opts, "Invalid --feed “%s”", feed_texts[i]);
-          goto out;
-        }
-      g_ptr_array_add (feeds, feed);
-    }
-  sink = jc_media_sink_new (output != NULL ? output : "null", &error);
-  if (sink == NULL)
-    {
-      status = jc_cli_usage_error (opts, "%s", error->message);
-      goto out;
-    }
-  jc_video_room_request_set_pin (options, pin);
-  if (!vr_open (&run, JC_LOCAL_JANUS_NETWORK_AUTO, &error) || !media_available (&run, &error))
-    {
-      status = jc_cli_fail (opts, error);
-      goto out;
-    }
-  peer = jc_cli_media_peer (opts, JC_HANDLE (run.vr));
-  jc_peer_set_sink (peer, sink);
-  jc_video_room_set_peer (run.vr, peer, sink);
-  g_signal_connect (run.vr, "updated", G_CALLBACK (on_updated), &watch);
-  g_signal_connect (run.vr, "error", G_CALLBACK (on_vr_error), NULL);
-
-  if (feeds->len > 0)
-    {
-      g_autoptr (GAsyncResult) result = NULL;
-      g_autoptr (GPtrArray) streams = NULL;
-
-      jc_video_room_join_subscriber_async (run.vr, room, feeds, options, opts->cancellable, jc_cli_waiter_callback,
-                                           run.waiter);
-      result = wait_result (&run);
-      streams = jc_video_room_join_subscriber_finish (run.vr, result, NULL, &error);
-      if (streams == NULL)
-        {
-          status = jc_cli_fail (opts, error);
-          goto out;
-        }
-    }
-  else
-    {
-      /* Every publisher present and arriving: a publisher handle that
-       * publishes nothing hears of them, the subscriber follows it. */
-      g_autoptr (GAsyncResult) result = NULL;
-      g_autoptr (JcVideoRoomId) id = NULL;
-
-      watcher = vr_attach (&run, &error);
-      if (watcher != NULL)
-        {
-          jc_video_room_request_set_display (options, "janus-client subscriber");
-          jc_video_room_join_publisher_async (watcher, room, options, opts->cancellable, jc_cli_waiter_callback,
-                                              run.waiter);
-          result = wait_result (&run);
-          id = jc_video_room_join_publisher_finish (watcher, result, &error);
-        }
-      if (id == NULL)
-        {
-          status = jc_cli_fail (opts, error);
-          goto out;
-        }
-      jc_video_room_follow (run.vr, watcher);
-    }
-
-  completed = jc_cli_media_run (opts, peer, duration, &elapsed);
-  stop_peer (&run, peer);
-  hangup (&run, run.vr);
-  if (watcher != NULL)
-    {
-      vr_detach (&run, watcher);
-      g_clear_object (&watcher);
-    }
-  summary = jc_cli_media_summary (peer, elapsed, output, &media_ok);
-  {
-    JsonArray *tracks = json_node_get_array (json_object_get_member (summary, "tracks"));
-    g_autoptr (GPtrArray) files = jc_media_sink_get_track_files (sink);
-    JsonArray *file_array = json_array_new ();
-
-    for (guint i = 0; i < json_array_get_length (tracks); i++)
-      {
-        JsonObject *track = json_array_get_object_element (tracks, i);
-        const char *mid = jc_cli_json_string (track, "mid");
-        const char *feed = mid != NULL ? g_hash_table_lookup (watch.mids, mid) : NULL;
-
-        g_autoptr (JcVideoRoomId) feed_id = feed != NULL ? jc_video_room_id_parse (feed) : NULL;
-
-        if (feed_id != NULL)
-          json_object_set_member (track, "feed", jc_video_room_id_to_json (feed_id));
-        else
-          json_object_set_null_member (track, "feed");
-      }
-    for (guint i = 0; i < files->len; i++)
-      json_array_add_string_element (file_array, g_ptr_array_index (files, i));
-    json_object_set_array_member (summary, "files", file_array);
-    json_object_set_int_member (summary, "feeds", watch.appeared);
-  }
-  jc_cli_media_print_summary (opts, summary);
-  if (!completed)
-    status = JC_CLI_EXIT_INTERRUPTED;
-  else if (watch.appeared > 0 && !media_ok)
-    {
-      jc_cli_warn ("No media arrived from the %u feed(s) (webrtcup: %s, ICE %s)", watch.appeared,
-                   jc_peer_is_webrtcup (peer) ? "yes" : "no", jc_peer_get_ice_state (peer));
-      status = JC_CLI_EXIT_MEDIA;
-    }
-  else
-    {
-      if (watch.appeared == 0)
-        jc_cli_warn ("No publisher appeared in room %s", room_text);
-      status = JC_CLI_EXIT_OK;
-    }
-
-out:
-  g_clear_object (&peer);
-  vr_detach (&run, watcher);
-  g_clear_object (&watcher);
-  vr_close (&run);
-  g_hash_table_unref (watch.feeds);
-  g_hash_table_unref (watch.mids);
   return status;
 }
 
@@ -807,7 +545,7 @@ static const struct
   { "exists", "tell whether a room exists", cmd_exists },
   { "participants", "list a room's participants", cmd_participants },
   { "publish", "join as a publisher and send media", cmd_publish },
-  { "subscribe", "receive feeds on one multistream subscription", cmd_subscribe },
+  { "subscribe", "receive feeds on one multistream subscription", jc_cmd_videoroom_subscribe },
 };
 
 int

@@ -509,6 +509,25 @@ jc_peer_constructed (GObject *object)
   g_source_set_callback (self->bus_source, G_SOURCE_FUNC (on_bus_message), self, NULL);
   g_source_attach (self->bus_source, self->context);
 
+  /* Deployments (and tests) that must keep media on given interfaces
+   * without changing the application. */
+  {
+    const char *env = g_getenv ("JANUS_CLIENT_ICE_ADDRESSES");
+
+    if (env != NULL && *env != '\0')
+      {
+        g_auto (GStrv) addresses = g_strsplit_set (env, ", ", -1);
+        g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto (GStrv) kept = NULL;
+
+        for (guint i = 0; addresses[i] != NULL; i++)
+          if (*addresses[i] != '\0')
+            g_strv_builder_add (builder, addresses[i]);
+        kept = g_strv_builder_end (builder);
+        jc_peer_set_local_addresses (self, (const char *const *) kept);
+      }
+  }
+
   self->trickle_id = g_signal_connect (self->handle, "trickle", G_CALLBACK (on_handle_trickle), self);
   self->webrtcup_id = g_signal_connect (self->handle, "webrtcup", G_CALLBACK (on_handle_webrtcup), self);
 }
@@ -784,7 +803,9 @@ jc_peer_add_turn_server (JcPeer *self, const char *uri)
  *
  * Restricts ICE gathering to these local addresses (for hosts with many
  * interfaces, or tests that must keep traffic on one link). Call before
- * negotiating.
+ * negotiating. The environment variable `JANUS_CLIENT_ICE_ADDRESSES` (IP
+ * addresses separated by commas) does the same for every peer a process
+ * creates; addresses given here are added to those.
  */
 void
 jc_peer_set_local_addresses (JcPeer *self, const char *const *addresses)

@@ -1,0 +1,45 @@
+/* jc-cmd-videoroom-private.h: what the videoroom subcommands share
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "jc-cli-media.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  JcCliOptions *opts;
+  JcCliWaiter *waiter; /* (owned) */
+  JcClient *client;    /* (owned) */
+  JcSession *session;  /* (owned) */
+  JcVideoRoom *vr;     /* (owned) the main handle */
+} VrRun;
+
+GAsyncResult *jc_vr_wait_result (VrRun *run);
+JcVideoRoom *jc_vr_attach (VrRun *run, GError **error);
+/* Connects, creates the session and attaches run->vr. */
+gboolean jc_vr_open (VrRun *run, JcLocalJanusNetwork network, GError **error);
+void jc_vr_detach (VrRun *run, JcVideoRoom *vr);
+void jc_vr_close (VrRun *run);
+/* Parses the subcommand's options (no positional arguments). */
+int jc_vr_parse (JcCliOptions *opts,
+                 const char *sub,
+                 const char *summary,
+                 const GOptionEntry *entries,
+                 int *argc,
+                 char ***argv,
+                 const char *room_text,
+                 gboolean need_room,
+                 JcVideoRoomId **out_room);
+/* --room ID into *out_room; a usage error when @required and missing. */
+int jc_vr_parse_room (JcCliOptions *opts, const char *sub, const char *text, gboolean required, JcVideoRoomId **out_room);
+/* FALSE with a reason when the private Janus cannot do media. */
+gboolean jc_vr_media_available (VrRun *run, GError **error);
+void jc_vr_stop_peer (VrRun *run, JcPeer *peer);
+void jc_vr_hangup (VrRun *run, JcVideoRoom *vr);
+
+int jc_cmd_videoroom_subscribe (JcCliOptions *opts, int argc, char **argv);
+
+G_END_DECLS
