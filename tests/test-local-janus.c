@@ -311,8 +311,21 @@ test_settings (void)
   jc_local_janus_set_api_secret (janus, "s\"ecret");
   jc_local_janus_set_token_auth (janus, TRUE);
   jc_local_janus_set_extra_general (janus, "  server_name = \"extra-name\"");
+  jc_local_janus_set_extra_media (janus, "  slowlink_threshold = 3");
   jc_local_janus_start (janus, START_TIMEOUT_MS, &error);
   g_assert_no_error (error);
+  {
+    g_autofree char *path = g_build_filename (jc_local_janus_get_work_dir (janus), "janus.jcfg", NULL);
+    g_autofree char *text = NULL;
+    const char *media;
+
+    g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+    g_assert_no_error (error);
+    media = strstr (text, "media: {");
+    g_assert_nonnull (media);
+    g_assert_nonnull (strstr (media, "slowlink_threshold = 3"));
+    g_assert_true (strstr (media, "slowlink_threshold = 3") < strstr (media, "}"));
+  }
   g_assert_cmpstr (jc_local_janus_get_api_secret (janus), ==, "s\"ecret");
 
   info = jc_local_janus_get_info (janus, &error);

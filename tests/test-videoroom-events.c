@@ -703,6 +703,103 @@ test_string_ids (void)
   g_test_message ("string-ids case: %.1f s", (g_get_monotonic_time () - t0) / 1e6);
 }
 
+/* Streaming thread: drops one video packet in three on its way to
+ * webrtcbin, as a lossy uplink would (no netem on this machine). */
+static GstPadProbeReturn
+drop_some (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
+{
+  guint *count = user_data;
+
+  return g_atomic_int_add (count, 1) % 3 == 2 ? GST_PAD_PROBE_DROP : GST_PAD_PROBE_OK;
+}
+
+typedef struct
+{
+  guint core;    /* JcHandle::slowlink, uplink video */
+  guint plugin;  /* JcVideoRoom::slow-link */
+  guint lost;    /* the last core event's count */
+  guint bitrate; /* the last plugin event's current bitrate */
+  char *media;   /* (owned) of the last core event */
+} SlowLinks;
+
+static void
+on_core_slowlink (JcHandle *handle, const char *media, const char *mid, gboolean uplink, guint lost, SlowLinks *seen)
+{
+  g_test_message ("slowlink: %s mid %s, uplink %s, %u lost", media, mid, uplink ? "true" : "false", lost);
+  /* Janus's point of view: not its uplink, the packets it receives. */
+  if (uplink)
+    return;
+  seen->core++;
+  seen->lost = lost;
+  g_free (seen->media);
+  seen->media = g_strdup (media);
+}
+
+static void
+on_plugin_slow_link (JcVideoRoom *vr, guint bitrate, SlowLinks *seen)
+{
+  g_test_message ("videoroom slow_link: current bitrate %u", bitrate);
+  seen->plugin++;
+  seen->bitrate = bitrate;
+}
+
+/* Janus runs with slowlink_threshold = 2 (janus.jcfg media): a publisher
+ * whose video loses a third of its packets hears of it twice, from the
+ * core (slowlink, with uplink false: Janus misses packets it receives)
+ * and from the plugin (slow_link, with the room's bitrate cap). */
+static void
+test_slow_link (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JcClient) client = jc_test_connect (jc_local_janus_get_ws_uri (janus), &error);
+  g_autoptr (JcSession) session = jc_test_create_session (client, &error);
+  g_autoptr (JcVideoRoom) pub = attach (session);
+  g_autoptr (JcPeer) peer = new_peer (janus, pub);
+  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (7400000 + g_random_int_range (0, 100000));
+  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (GstElement) webrtc = NULL;
+  g_autoptr (GstPad) video_sink = NULL;
+  SlowLinks seen = { 0 };
+  guint count = 0;
+  gulong probe;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr (JcVideoRoomRequest) create = jc_video_room_request_new ();
+    g_autoptr (GAsyncResult) result = NULL;
+
+    jc_video_room_request_set_codecs (create, "opus", "vp8");
+    jc_video_room_request_set_bitrate (create, 300000);
+    jc_video_room_create_async (pub, wanted, create, NULL, CB);
+    result = WAIT_RESULT ();
+    room = jc_video_room_create_finish (pub, result, &error);
+    g_assert_no_error (error);
+  }
+  g_signal_connect (pub, "slowlink", G_CALLBACK (on_core_slowlink), &seen);
+  g_signal_connect (pub, "slow-link", G_CALLBACK (on_plugin_slow_link), &seen);
+  publish (pub, peer, room, "test", "lossy", NULL);
+  jc_test_run_for (1000);
+  g_assert_cmpuint (seen.core, ==, 0);
+
+  /* webrtcbin's first sink pad carries the video (the source's order). */
+  webrtc = gst_bin_get_by_name (GST_BIN (jc_peer_get_pipeline (peer)), "webrtc");
+  g_assert_nonnull (webrtc);
+  video_sink = gst_element_get_static_pad (webrtc, "sink_0");
+  g_assert_nonnull (video_sink);
+  probe = gst_pad_add_probe (video_sink, GST_PAD_PROBE_TYPE_BUFFER, drop_some, &count, NULL);
+
+  JC_TEST_WAIT_UNTIL_TIMEOUT (seen.core > 0 && seen.plugin > 0, 15);
+  g_assert_cmpstr (seen.media, ==, "video");
+  g_assert_cmpuint (seen.lost, >, 0);
+  g_assert_cmpuint (seen.bitrate, ==, 300000);
+
+  gst_pad_remove_probe (video_sink, probe);
+  g_free (seen.media);
+  stop_peer (peer);
+  jc_test_destroy (session, &error);
+  g_assert_no_error (error);
+}
+
 static void
 skip_without_root (void)
 {
@@ -722,15 +819,18 @@ main (int argc, char **argv)
     {
       g_test_add_func ("/videoroom-events/switch", skip_without_root);
       g_test_add_func ("/videoroom-events/string-ids", skip_without_root);
+      g_test_add_func ("/videoroom-events/slow-link", skip_without_root);
       return g_test_run ();
     }
   janus = jc_local_janus_new ();
   jc_local_janus_set_network (janus, JC_LOCAL_JANUS_NETWORK_NAMESPACE);
+  jc_local_janus_set_extra_media (janus, "  slowlink_threshold = 2");
   if (!jc_local_janus_start (janus, 15000, &error))
     g_error ("Cannot start a private Janus in a namespace: %s", error->message);
 
   g_test_add_func ("/videoroom-events/switch", test_switch);
   g_test_add_func ("/videoroom-events/string-ids", test_string_ids);
+  g_test_add_func ("/videoroom-events/slow-link", test_slow_link);
   ret = g_test_run ();
   jc_local_janus_stop (janus);
   g_clear_object (&janus);

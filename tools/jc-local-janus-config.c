@@ -151,7 +151,10 @@ jc_local_janus_write_configs (JcLocalJanus *self, GError **error)
     g_string_append_printf (s, "%s\n", self->extra_general);
   g_string_append (s, "}\n"
                       "certificates: {\n}\n"
-                      "media: {\n  rtp_port_range = \"20000-40000\"\n}\n"
+                      "media: {\n  rtp_port_range = \"20000-40000\"\n");
+  if (self->extra_media != NULL)
+    g_string_append_printf (s, "%s\n", self->extra_media);
+  g_string_append (s, "}\n"
                       "nat: {\n  full_trickle = true\n  nice_debug = false\n");
   /* Loopback: "lo" yields no candidates at all, which keeps media off
    * the host's external addresses. */

@@ -34,6 +34,7 @@ struct _JcLocalJanus
   char *api_secret; /* (owned) (nullable) */
   gboolean token_auth;
   char *extra_general; /* (owned) (nullable) */
+  char *extra_media;   /* (owned) (nullable) */
   /* (owned) (nullable) package name ("janus.plugin.videoroom") → (owned)
    * extra lines for the general section of that plugin's .jcfg */
   GHashTable *plugin_config;

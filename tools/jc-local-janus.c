@@ -681,6 +681,7 @@ jc_local_janus_finalize (GObject *object)
   jc_local_janus_stop (self);
   g_free (self->api_secret);
   g_free (self->extra_general);
+  g_free (self->extra_media);
   g_clear_pointer (&self->plugin_config, g_hash_table_unref);
   G_OBJECT_CLASS (jc_local_janus_parent_class)->finalize (object);
 }
@@ -752,6 +753,14 @@ jc_local_janus_set_extra_general (JcLocalJanus *self, const char *lines)
   g_return_if_fail (JC_IS_LOCAL_JANUS (self));
   g_free (self->extra_general);
   self->extra_general = g_strdup (lines);
+}
+
+void
+jc_local_janus_set_extra_media (JcLocalJanus *self, const char *lines)
+{
+  g_return_if_fail (JC_IS_LOCAL_JANUS (self));
+  g_free (self->extra_media);
+  self->extra_media = g_strdup (lines);
 }
 
 static gboolean

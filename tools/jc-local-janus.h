@@ -43,6 +43,9 @@ void jc_local_janus_set_token_auth (JcLocalJanus *self, gboolean token_auth);
  * A key set here replaces the launcher's own line for it (Janus cannot
  * parse a key set twice; start then fails with G_IO_ERROR_INVALID_DATA). */
 void jc_local_janus_set_extra_general (JcLocalJanus *self, const char *lines);
+/* Extra "key = value" lines for janus.jcfg's media section (e.g.
+ * "slowlink_threshold = 4"), NULL to clear; rtp_port_range is ours. */
+void jc_local_janus_set_extra_media (JcLocalJanus *self, const char *lines);
 /* Extra "key = value" lines appended to the general section of @plugin's
  * config (@plugin is a package name the launcher loads, e.g.
  * "janus.plugin.videoroom" with "string_ids = true"); NULL clears them.

@@ -266,8 +266,9 @@ jc_handle_class_init (JcHandleClass *klass)
    * @self: the handle
    * @media: `audio` or `video`
    * @mid: (nullable): the stream's mid
-   * @uplink: %TRUE when Janus lost packets we sent, %FALSE for packets it
-   *   sent us
+   * @uplink: Janus's `uplink`, from its own side: %FALSE when Janus is
+   *   missing packets we sent (our upload is lossy), %TRUE when we asked
+   *   again for packets Janus sent us (our download is lossy)
    * @lost: packets lost in the last second
    *
    * Emitted when Janus sees many NACKs on a stream.
