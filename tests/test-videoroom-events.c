@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "jc-local-janus.h"
+#include "jc-test-media.h"
 #include "jc-test-util.h"
 
 static JcLocalJanus *janus; /* numeric ids */
@@ -26,30 +27,6 @@ static GAsyncResult *slot;
   "video/x-raw,width=480,height=360,framerate=15/1 ! videoconvert "                     \
   "audiotestsrc is-live=true wave=sine freq=880 volume=0.2 ! audio/x-raw,rate=48000 ! " \
   "audioconvert"
-
-static JcVideoRoom *
-attach (JcSession *session)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  JcVideoRoom *vr;
-
-  jc_video_room_attach_async (session, NULL, NULL, CB);
-  result = WAIT_RESULT ();
-  vr = jc_video_room_attach_finish (result, &error);
-  g_assert_no_error (error);
-  return vr;
-}
-
-static JcPeer *
-new_peer (JcLocalJanus *server, JcVideoRoom *vr)
-{
-  const char *addresses[] = { jc_local_janus_get_client_address (server), NULL };
-  JcPeer *peer = jc_peer_new (JC_HANDLE (vr));
-
-  jc_peer_set_local_addresses (peer, addresses);
-  return peer;
-}
 
 static JcVideoRoomId *
 create_room (JcVideoRoom *admin, const JcVideoRoomId *wanted)
@@ -118,36 +95,6 @@ subscribe (JcVideoRoom *sub, const JcVideoRoomId *room, const JcVideoRoomId *fee
   streams = jc_video_room_join_subscriber_finish (sub, result, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (streams);
-}
-
-static void
-stop_peer (JcPeer *peer)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  jc_peer_stop_async (peer, NULL, CB);
-  result = WAIT_RESULT ();
-  g_assert_true (jc_peer_stop_finish (peer, result, &error));
-  g_assert_no_error (error);
-}
-
-/* Received frames on the track with @mid (video frames, audio buffers). */
-static gint64
-frames_of (JcPeer *peer, const char *mid)
-{
-  g_autoptr (JsonArray) stats = jc_peer_get_track_stats (peer);
-
-  for (guint i = 0; i < json_array_get_length (stats); i++)
-    {
-      JsonObject *track = json_array_get_object_element (stats, i);
-      JsonNode *m = json_object_get_member (track, "mid");
-
-      if (m != NULL && JSON_NODE_HOLDS_VALUE (m) && g_strcmp0 (json_node_get_string (m), mid) == 0 &&
-          g_strcmp0 (json_node_get_string (json_object_get_member (track, "direction")), "received") == 0)
-        return json_node_get_int (json_object_get_member (track, "frames"));
-    }
-  return 0;
 }
 
 /* The subscription's stream with mid @mid, or NULL. (transfer full) */
@@ -223,54 +170,6 @@ feed_mids_known (JcVideoRoom *watcher, const JcVideoRoomId *feed, char **video, 
 }
 
 static void
-check_file (const char *path, const char *caps_prefix, double min_seconds)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GstDiscoverer) discoverer = gst_discoverer_new (10 * GST_SECOND, &error);
-  g_autofree char *uri = gst_filename_to_uri (path, &error);
-  g_autoptr (GstDiscovererInfo) info = NULL;
-  GList *streams;
-  gboolean found = FALSE;
-
-  g_assert_no_error (error);
-  info = gst_discoverer_discover_uri (discoverer, uri, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (gst_discoverer_info_get_result (info), ==, GST_DISCOVERER_OK);
-  g_test_message ("%s: %.2f s", path, (double) gst_discoverer_info_get_duration (info) / GST_SECOND);
-  g_assert_cmpfloat ((double) gst_discoverer_info_get_duration (info) / GST_SECOND, >=, min_seconds);
-  streams = gst_discoverer_info_get_stream_list (info);
-  for (GList *l = streams; l != NULL; l = l->next)
-    {
-      g_autoptr (GstCaps) caps = gst_discoverer_stream_info_get_caps (l->data);
-      g_autofree char *text = gst_caps_to_string (caps);
-
-      if (g_str_has_prefix (text, caps_prefix))
-        found = TRUE;
-    }
-  gst_discoverer_stream_info_list_free (streams);
-  g_assert_true (found);
-}
-
-/* Removes @path and everything below it. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 on_updated (JcVideoRoom *vr, GPtrArray *streams, guint *count)
 {
   (*count)++;
@@ -341,13 +240,13 @@ test_switch (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (JcClient) client = jc_test_connect (jc_local_janus_get_ws_uri (janus), &error);
   g_autoptr (JcSession) session = jc_test_create_session (client, &error);
-  g_autoptr (JcVideoRoom) admin = attach (session);
-  g_autoptr (JcVideoRoom) pub_a = attach (session);
-  g_autoptr (JcVideoRoom) pub_b = attach (session);
-  g_autoptr (JcVideoRoom) sub = attach (session);
-  g_autoptr (JcPeer) peer_a = new_peer (janus, pub_a);
-  g_autoptr (JcPeer) peer_b = new_peer (janus, pub_b);
-  g_autoptr (JcPeer) peer_sub = new_peer (janus, sub);
+  g_autoptr (JcVideoRoom) admin = jc_test_video_room_attach (session);
+  g_autoptr (JcVideoRoom) pub_a = jc_test_video_room_attach (session);
+  g_autoptr (JcVideoRoom) pub_b = jc_test_video_room_attach (session);
+  g_autoptr (JcVideoRoom) sub = jc_test_video_room_attach (session);
+  g_autoptr (JcPeer) peer_a = jc_test_peer_new (janus, JC_HANDLE (pub_a));
+  g_autoptr (JcPeer) peer_b = jc_test_peer_new (janus, JC_HANDLE (pub_b));
+  g_autoptr (JcPeer) peer_sub = jc_test_peer_new (janus, JC_HANDLE (sub));
   g_autoptr (JcMediaSink) sink = jc_media_sink_new_callback ();
   g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (8000000 + g_random_int_range (0, 100000));
   g_autoptr (JcVideoRoomId) room = NULL;
@@ -396,14 +295,14 @@ test_switch (void)
   g_assert_nonnull (a_audio);
   g_clear_pointer (&audio, jc_video_room_stream_unref);
   watch.mid = g_strdup (video_mid);
-  JC_TEST_WAIT_UNTIL (watch.narrow > 15 && frames_of (peer_sub, audio_mid) > 50);
+  JC_TEST_WAIT_UNTIL (watch.narrow > 15 && jc_test_received_frames (peer_sub, audio_mid) > 50);
   g_assert_cmpuint (watch.wide, ==, 0);
   g_test_message ("A flows after %.1f s", (g_get_monotonic_time () - t0) / 1e6);
 
   /* Both m-lines now carry B, without a renegotiation. */
   to_b = switch_streams (b_id, b_video, video_mid, b_audio, audio_mid);
-  video_before = frames_of (peer_sub, video_mid);
-  audio_before = frames_of (peer_sub, audio_mid);
+  video_before = jc_test_received_frames (peer_sub, video_mid);
+  audio_before = jc_test_received_frames (peer_sub, audio_mid);
   updates_before = updates;
   jc_video_room_switch_async (sub, to_b, NULL, CB);
   result = WAIT_RESULT ();
@@ -428,8 +327,8 @@ test_switch (void)
 
   /* B's frames (another size) arrive on the same mid; audio goes on. */
   JC_TEST_WAIT_UNTIL (watch.wide > 15 && watch.last_width == B_WIDTH);
-  JC_TEST_WAIT_UNTIL (frames_of (peer_sub, video_mid) > video_before + 15 &&
-                      frames_of (peer_sub, audio_mid) > audio_before + 50);
+  JC_TEST_WAIT_UNTIL (jc_test_received_frames (peer_sub, video_mid) > video_before + 15 &&
+                      jc_test_received_frames (peer_sub, audio_mid) > audio_before + 50);
   g_assert_cmpuint (watch.other, ==, 0);
   g_test_message ("B flows after %.1f s (%u frames of A, %u of B)", (g_get_monotonic_time () - t0) / 1e6,
                   watch.narrow, watch.wide);
@@ -450,8 +349,8 @@ test_switch (void)
 
   /* The subscription keeps working: B's frames keep coming. */
   wide_before = watch.wide;
-  audio_before = frames_of (peer_sub, audio_mid);
-  JC_TEST_WAIT_UNTIL (watch.wide > wide_before + 15 && frames_of (peer_sub, audio_mid) > audio_before + 50);
+  audio_before = jc_test_received_frames (peer_sub, audio_mid);
+  JC_TEST_WAIT_UNTIL (watch.wide > wide_before + 15 && jc_test_received_frames (peer_sub, audio_mid) > audio_before + 50);
   g_assert_cmpint (watch.last_width, ==, B_WIDTH);
   g_assert_true (g_str_equal (jc_peer_get_ice_state (peer_sub), "connected") ||
                  g_str_equal (jc_peer_get_ice_state (peer_sub), "completed"));
@@ -494,13 +393,13 @@ test_switch (void)
         checked++;
       }
     g_assert_cmpuint (checked, ==, 2);
-    audio_before = frames_of (peer_sub, audio_mid);
-    JC_TEST_WAIT_UNTIL (frames_of (peer_sub, audio_mid) > audio_before + 50);
+    audio_before = jc_test_received_frames (peer_sub, audio_mid);
+    JC_TEST_WAIT_UNTIL (jc_test_received_frames (peer_sub, audio_mid) > audio_before + 50);
   }
 
-  stop_peer (peer_sub);
-  stop_peer (peer_a);
-  stop_peer (peer_b);
+  jc_test_peer_stop (peer_sub);
+  jc_test_peer_stop (peer_a);
+  jc_test_peer_stop (peer_b);
   jc_test_destroy (session, &error);
   g_assert_no_error (error);
   g_free (watch.mid);
@@ -562,11 +461,11 @@ test_string_ids (void)
   g_assert_no_error (error);
   session = jc_test_create_session (client, &error);
   g_assert_no_error (error);
-  admin = attach (session);
-  pub = attach (session);
-  sub = attach (session);
-  peer_pub = new_peer (server, pub);
-  peer_sub = new_peer (server, sub);
+  admin = jc_test_video_room_attach (session);
+  pub = jc_test_video_room_attach (session);
+  sub = jc_test_video_room_attach (session);
+  peer_pub = jc_test_peer_new (server, JC_HANDLE (pub));
+  peer_sub = jc_test_peer_new (server, JC_HANDLE (sub));
 
   /* A numeric room id is refused by a VideoRoom with string ids. */
   {
@@ -639,7 +538,7 @@ test_string_ids (void)
   audio_mid = sub_mid_of (sub, alice, "audio");
   g_assert_nonnull (video_mid);
   g_assert_nonnull (audio_mid);
-  JC_TEST_WAIT_UNTIL (frames_of (peer_sub, video_mid) > 15 && frames_of (peer_sub, audio_mid) > 50);
+  JC_TEST_WAIT_UNTIL (jc_test_received_frames (peer_sub, video_mid) > 15 && jc_test_received_frames (peer_sub, audio_mid) > 50);
 
   /* Listed by its string id; a publisher now that its media flows. */
   jc_video_room_list_participants_async (admin, room, NULL, CB);
@@ -660,7 +559,7 @@ test_string_ids (void)
     g_assert_true (jc_video_room_participant_is_publisher (p));
   }
   jc_test_run_for (2500);
-  stop_peer (peer_sub);
+  jc_test_peer_stop (peer_sub);
 
   files = jc_media_sink_get_track_files (sink);
   g_assert_cmpuint (files->len, ==, 2);
@@ -674,13 +573,13 @@ test_string_ids (void)
 
       g_test_message ("recorded %s", base);
       g_assert_true (is_video || g_str_equal (base, audio_file));
-      check_file (path, is_video ? "video/x-vp8" : "audio/x-opus", 2.0);
-      g_assert_cmpint (frames_of (peer_sub, is_video ? video_mid : audio_mid), >, is_video ? 30 : 100);
+      jc_test_check_media_file (path, is_video ? "video/x-vp8" : "audio/x-opus", 2.0);
+      g_assert_cmpint (jc_test_received_frames (peer_sub, is_video ? video_mid : audio_mid), >, is_video ? 30 : 100);
     }
 
   /* A numeric feed id is refused too. */
   {
-    g_autoptr (JcVideoRoom) sub2 = attach (session);
+    g_autoptr (JcVideoRoom) sub2 = jc_test_video_room_attach (session);
     g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
     g_autoptr (GPtrArray) streams = NULL;
 
@@ -695,11 +594,11 @@ test_string_ids (void)
     g_clear_object (&result);
   }
 
-  stop_peer (peer_pub);
+  jc_test_peer_stop (peer_pub);
   jc_test_destroy (session, &error);
   g_assert_no_error (error);
   jc_local_janus_stop (server);
-  remove_tree (dir);
+  jc_test_remove_tree (dir);
   g_test_message ("string-ids case: %.1f s", (g_get_monotonic_time () - t0) / 1e6);
 }
 
@@ -753,8 +652,8 @@ test_slow_link (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (JcClient) client = jc_test_connect (jc_local_janus_get_ws_uri (janus), &error);
   g_autoptr (JcSession) session = jc_test_create_session (client, &error);
-  g_autoptr (JcVideoRoom) pub = attach (session);
-  g_autoptr (JcPeer) peer = new_peer (janus, pub);
+  g_autoptr (JcVideoRoom) pub = jc_test_video_room_attach (session);
+  g_autoptr (JcPeer) peer = jc_test_peer_new (janus, JC_HANDLE (pub));
   g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (7400000 + g_random_int_range (0, 100000));
   g_autoptr (JcVideoRoomId) room = NULL;
   g_autoptr (GstElement) webrtc = NULL;
@@ -795,9 +694,16 @@ test_slow_link (void)
 
   gst_pad_remove_probe (video_sink, probe);
   g_free (seen.media);
-  stop_peer (peer);
+  jc_test_peer_stop (peer);
   jc_test_destroy (session, &error);
   g_assert_no_error (error);
+}
+
+/* slowlink events for as few as 2 lost packets a second */
+static void
+lossy_links_reported (JcLocalJanus *server)
+{
+  jc_local_janus_set_extra_media (server, "  slowlink_threshold = 2");
 }
 
 static void
@@ -822,11 +728,7 @@ main (int argc, char **argv)
       g_test_add_func ("/videoroom-events/slow-link", skip_without_root);
       return g_test_run ();
     }
-  janus = jc_local_janus_new ();
-  jc_local_janus_set_network (janus, JC_LOCAL_JANUS_NETWORK_NAMESPACE);
-  jc_local_janus_set_extra_media (janus, "  slowlink_threshold = 2");
-  if (!jc_local_janus_start (janus, 15000, &error))
-    g_error ("Cannot start a private Janus in a namespace: %s", error->message);
+  janus = jc_test_media_janus_start (lossy_links_reported);
 
   g_test_add_func ("/videoroom-events/switch", test_switch);
   g_test_add_func ("/videoroom-events/string-ids", test_string_ids);

@@ -10,61 +10,13 @@
 #include <unistd.h>
 
 #include "jc-local-janus.h"
+#include "jc-test-media.h"
 #include "jc-test-util.h"
 
 static JcLocalJanus *janus;
 static GAsyncResult *slot;
 #define WAIT_RESULT() jc_test_wait_result (&slot)
 #define CB jc_test_store_result, &slot
-
-static JcVideoRoom *
-attach (JcSession *session)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  JcVideoRoom *vr;
-
-  jc_video_room_attach_async (session, NULL, NULL, CB);
-  result = WAIT_RESULT ();
-  vr = jc_video_room_attach_finish (result, &error);
-  g_assert_no_error (error);
-  return vr;
-}
-
-static JcPeer *
-new_peer (JcVideoRoom *vr)
-{
-  const char *addresses[] = { jc_local_janus_get_client_address (janus), NULL };
-  JcPeer *peer = jc_peer_new (JC_HANDLE (vr));
-
-  jc_peer_set_local_addresses (peer, addresses);
-  return peer;
-}
-
-/* A 6 s VP8 + Opus WebM made with GStreamer. */
-static char *
-make_webm (const char *dir)
-{
-  g_autofree char *path = g_build_filename (dir, "input.webm", NULL);
-  g_autofree char *description = g_strdup_printf (
-      "videotestsrc num-buffers=90 pattern=ball ! video/x-raw,width=320,height=240,framerate=15/1 ! "
-      "vp8enc deadline=1 keyframe-max-dist=15 ! webmmux name=mux ! filesink location=\"%s\" "
-      "audiotestsrc num-buffers=300 samplesperbuffer=960 ! audio/x-raw,rate=48000 ! opusenc ! mux.",
-      path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GstElement) pipeline = gst_parse_launch (description, &error);
-  g_autoptr (GstBus) bus = NULL;
-  g_autoptr (GstMessage) message = NULL;
-
-  g_assert_no_error (error);
-  bus = gst_element_get_bus (pipeline);
-  gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  message = gst_bus_timed_pop_filtered (bus, 30 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-  g_assert_nonnull (message);
-  g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
-  gst_element_set_state (pipeline, GST_STATE_NULL);
-  return g_steal_pointer (&path);
-}
 
 static void
 publish (JcVideoRoom *vr, JcPeer *peer, const JcVideoRoomId *room, const char *spec, const char *display)
@@ -81,24 +33,6 @@ publish (JcVideoRoom *vr, JcPeer *peer, const JcVideoRoomId *room, const char *s
   result = WAIT_RESULT ();
   g_assert_true (jc_video_room_publish_media_finish (vr, result, &error));
   g_assert_no_error (error);
-}
-
-/* Received frames on the subscriber's track with @mid. */
-static gint64
-frames_of (JcPeer *peer, const char *mid)
-{
-  g_autoptr (JsonArray) stats = jc_peer_get_track_stats (peer);
-
-  for (guint i = 0; i < json_array_get_length (stats); i++)
-    {
-      JsonObject *track = json_array_get_object_element (stats, i);
-      JsonNode *m = json_object_get_member (track, "mid");
-
-      if (m != NULL && JSON_NODE_HOLDS_VALUE (m) && g_strcmp0 (json_node_get_string (m), mid) == 0 &&
-          g_strcmp0 (json_node_get_string (json_object_get_member (track, "direction")), "received") == 0)
-        return json_node_get_int (json_object_get_member (track, "frames"));
-    }
-  return 0;
 }
 
 /* The subscription's active mids of @feed (video first). */
@@ -140,35 +74,6 @@ active_feeds (JcVideoRoom *sub)
 }
 
 static void
-check_file (const char *path, const char *caps_prefix, double min_seconds)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GstDiscoverer) discoverer = gst_discoverer_new (10 * GST_SECOND, &error);
-  g_autofree char *uri = gst_filename_to_uri (path, &error);
-  g_autoptr (GstDiscovererInfo) info = NULL;
-  GList *streams;
-  gboolean found = FALSE;
-
-  g_assert_no_error (error);
-  info = gst_discoverer_discover_uri (discoverer, uri, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (gst_discoverer_info_get_result (info), ==, GST_DISCOVERER_OK);
-  g_test_message ("%s: %.2f s", path, (double) gst_discoverer_info_get_duration (info) / GST_SECOND);
-  g_assert_cmpfloat ((double) gst_discoverer_info_get_duration (info) / GST_SECOND, >=, min_seconds);
-  streams = gst_discoverer_info_get_stream_list (info);
-  for (GList *l = streams; l != NULL; l = l->next)
-    {
-      g_autoptr (GstCaps) caps = gst_discoverer_stream_info_get_caps (l->data);
-      g_autofree char *text = gst_caps_to_string (caps);
-
-      if (g_str_has_prefix (text, caps_prefix))
-        found = TRUE;
-    }
-  gst_discoverer_stream_info_list_free (streams);
-  g_assert_true (found);
-}
-
-static void
 on_updated (JcVideoRoom *vr, GPtrArray *streams, guint *count)
 {
   (*count)++;
@@ -180,42 +85,23 @@ on_error (JcVideoRoom *vr, GError *error, gpointer user_data)
   g_error ("Subscriber error: %s", error->message);
 }
 
-/* Removes @path and everything below it. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static void
 test_two_publishers_one_subscriber (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("jc-videoroom-XXXXXX", &error);
   g_autofree char *out_dir = g_build_filename (dir, "out/", NULL);
-  g_autofree char *input = make_webm (dir);
+  g_autofree char *input = jc_test_make_webm (dir, "input.webm", 320, 240, 6);
   g_autoptr (JcClient) client = jc_test_connect (jc_local_janus_get_ws_uri (janus), &error);
   g_autoptr (JcSession) session = jc_test_create_session (client, &error);
-  g_autoptr (JcVideoRoom) admin = attach (session);
-  g_autoptr (JcVideoRoom) pub_a = attach (session);
-  g_autoptr (JcVideoRoom) pub_b = attach (session);
-  g_autoptr (JcVideoRoom) watcher = attach (session);
-  g_autoptr (JcVideoRoom) sub = attach (session);
-  g_autoptr (JcPeer) peer_a = new_peer (pub_a);
-  g_autoptr (JcPeer) peer_b = new_peer (pub_b);
-  g_autoptr (JcPeer) peer_sub = new_peer (sub);
+  g_autoptr (JcVideoRoom) admin = jc_test_video_room_attach (session);
+  g_autoptr (JcVideoRoom) pub_a = jc_test_video_room_attach (session);
+  g_autoptr (JcVideoRoom) pub_b = jc_test_video_room_attach (session);
+  g_autoptr (JcVideoRoom) watcher = jc_test_video_room_attach (session);
+  g_autoptr (JcVideoRoom) sub = jc_test_video_room_attach (session);
+  g_autoptr (JcPeer) peer_a = jc_test_peer_new (janus, JC_HANDLE (pub_a));
+  g_autoptr (JcPeer) peer_b = jc_test_peer_new (janus, JC_HANDLE (pub_b));
+  g_autoptr (JcPeer) peer_sub = jc_test_peer_new (janus, JC_HANDLE (sub));
   g_autoptr (JcMediaSink) sink = NULL;
   g_autoptr (JcVideoRoomId) room = NULL;
   g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (7000000 + g_random_int_range (0, 100000));
@@ -268,8 +154,8 @@ test_two_publishers_one_subscriber (void)
   g_assert_nonnull (b_audio);
 
   /* Both feeds flow. */
-  JC_TEST_WAIT_UNTIL_TIMEOUT (frames_of (peer_sub, a_video) > 15 && frames_of (peer_sub, b_video) > 15 &&
-                                  frames_of (peer_sub, a_audio) > 50 && frames_of (peer_sub, b_audio) > 50,
+  JC_TEST_WAIT_UNTIL_TIMEOUT (jc_test_received_frames (peer_sub, a_video) > 15 && jc_test_received_frames (peer_sub, b_video) > 15 &&
+                                  jc_test_received_frames (peer_sub, a_audio) > 50 && jc_test_received_frames (peer_sub, b_audio) > 50,
                               20);
   jc_test_run_for (1500);
 
@@ -283,16 +169,16 @@ test_two_publishers_one_subscriber (void)
     g_assert_no_error (error);
     g_clear_object (&result);
     jc_test_run_for (500);
-    paused_at = frames_of (peer_sub, a_video);
+    paused_at = jc_test_received_frames (peer_sub, a_video);
     jc_test_run_for (1500);
-    g_assert_cmpint (frames_of (peer_sub, a_video), <=, paused_at + 2);
+    g_assert_cmpint (jc_test_received_frames (peer_sub, a_video), <=, paused_at + 2);
 
     jc_video_room_start_async (sub, NULL, NULL, CB);
     result = WAIT_RESULT ();
     g_assert_true (jc_video_room_start_finish (sub, result, &error));
     g_assert_no_error (error);
     g_clear_object (&result);
-    JC_TEST_WAIT_UNTIL_TIMEOUT (frames_of (peer_sub, a_video) > paused_at + 10, 10);
+    JC_TEST_WAIT_UNTIL_TIMEOUT (jc_test_received_frames (peer_sub, a_video) > paused_at + 10, 10);
   }
 
   a_label = jc_video_room_id_to_string (jc_video_room_get_participant_id (pub_a));
@@ -319,11 +205,11 @@ test_two_publishers_one_subscriber (void)
     JC_TEST_WAIT_UNTIL_TIMEOUT (updates > before && active_feeds (sub) == 1, 20);
   }
   jc_test_run_for (500);
-  a_before = frames_of (peer_sub, a_video);
-  b_before = frames_of (peer_sub, b_video);
+  a_before = jc_test_received_frames (peer_sub, a_video);
+  b_before = jc_test_received_frames (peer_sub, b_video);
   jc_test_run_for (2000);
-  g_assert_cmpint (frames_of (peer_sub, a_video), >, a_before + 10);
-  g_assert_cmpint (frames_of (peer_sub, b_video), <=, b_before + 2);
+  g_assert_cmpint (jc_test_received_frames (peer_sub, a_video), >, a_before + 10);
+  g_assert_cmpint (jc_test_received_frames (peer_sub, b_video), <=, b_before + 2);
   g_assert_true (g_str_equal (jc_peer_get_ice_state (peer_sub), "connected") ||
                  g_str_equal (jc_peer_get_ice_state (peer_sub), "completed"));
 
@@ -348,8 +234,8 @@ test_two_publishers_one_subscriber (void)
       g_assert_true (g_str_has_suffix (base, ".webm"));
       a_files += is_a;
       b_files += !is_a;
-      check_file (path, video ? "video/x-vp8" : "audio/x-opus", is_a ? 4.0 : 2.0);
-      g_assert_cmpint (frames_of (peer_sub, mid_only), >, video ? 30 : 100);
+      jc_test_check_media_file (path, video ? "video/x-vp8" : "audio/x-opus", is_a ? 4.0 : 2.0);
+      g_assert_cmpint (jc_test_received_frames (peer_sub, mid_only), >, video ? 30 : 100);
     }
   g_assert_cmpuint (a_files, ==, 2);
   g_assert_cmpuint (b_files, ==, 2);
@@ -364,7 +250,7 @@ test_two_publishers_one_subscriber (void)
   g_clear_object (&result);
   jc_test_destroy (session, &error);
   g_assert_no_error (error);
-  remove_tree (dir);
+  jc_test_remove_tree (dir);
 }
 
 static void
@@ -387,10 +273,7 @@ main (int argc, char **argv)
       g_test_add_func ("/videoroom-media/two-publishers-one-subscriber", skip_without_root);
       return g_test_run ();
     }
-  janus = jc_local_janus_new ();
-  jc_local_janus_set_network (janus, JC_LOCAL_JANUS_NETWORK_NAMESPACE);
-  if (!jc_local_janus_start (janus, 15000, &error))
-    g_error ("Cannot start a private Janus in a namespace: %s", error->message);
+  janus = jc_test_media_janus_start (NULL);
 
   g_test_add_func ("/videoroom-media/two-publishers-one-subscriber", test_two_publishers_one_subscriber);
   ret = g_test_run ();

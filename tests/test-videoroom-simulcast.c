@@ -12,46 +12,13 @@
 #include <unistd.h>
 
 #include "jc-local-janus.h"
+#include "jc-test-media.h"
 #include "jc-test-util.h"
 
 static JcLocalJanus *janus;
 static GAsyncResult *slot;
 #define WAIT_RESULT() jc_test_wait_result (&slot)
 #define CB jc_test_store_result, &slot
-
-static JcVideoRoom *
-attach (JcSession *session)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  JcVideoRoom *vr;
-
-  jc_video_room_attach_async (session, NULL, NULL, CB);
-  result = WAIT_RESULT ();
-  vr = jc_video_room_attach_finish (result, &error);
-  g_assert_no_error (error);
-  return vr;
-}
-
-static JcPeer *
-new_peer (JcVideoRoom *vr)
-{
-  const char *addresses[] = { jc_local_janus_get_client_address (janus), NULL };
-  JcPeer *peer = jc_peer_new (JC_HANDLE (vr));
-
-  jc_peer_set_local_addresses (peer, addresses);
-  return peer;
-}
-
-static void
-stop_peer (JcPeer *peer)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-
-  jc_peer_stop_async (peer, NULL, CB);
-  result = WAIT_RESULT ();
-  g_assert_true (jc_peer_stop_finish (peer, result, NULL));
-}
 
 /* What the subscriber's callback sink saw last (main context). */
 typedef struct
@@ -134,31 +101,6 @@ wait_width (Seen *seen, int width)
   g_assert_cmpuint (seen->video_frames, >, frames + 5);
 }
 
-/* A 640×360 VP8 + Opus WebM, 4 s (played in a loop). */
-static char *
-make_webm (const char *dir)
-{
-  g_autofree char *path = g_build_filename (dir, "input.webm", NULL);
-  g_autofree char *description = g_strdup_printf (
-      "videotestsrc num-buffers=120 pattern=smpte ! video/x-raw,width=640,height=360,framerate=30/1 ! "
-      "vp8enc deadline=1 keyframe-max-dist=30 ! webmmux name=mux ! filesink location=\"%s\" "
-      "audiotestsrc num-buffers=200 samplesperbuffer=960 ! audio/x-raw,rate=48000 ! opusenc ! mux.",
-      path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GstElement) pipeline = gst_parse_launch (description, &error);
-  g_autoptr (GstBus) bus = NULL;
-  g_autoptr (GstMessage) message = NULL;
-
-  g_assert_no_error (error);
-  bus = gst_element_get_bus (pipeline);
-  gst_element_set_state (pipeline, GST_STATE_PLAYING);
-  message = gst_bus_timed_pop_filtered (bus, 30 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-  g_assert_nonnull (message);
-  g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
-  gst_element_set_state (pipeline, GST_STATE_NULL);
-  return g_steal_pointer (&path);
-}
-
 /* The source's full width; @file: a looping 640×360 file (decoded and
  * encoded again: no pass-through with simulcast) instead of the 320×240
  * test pattern. */
@@ -172,11 +114,11 @@ test_layers (gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (JcClient) client = jc_test_connect (jc_local_janus_get_ws_uri (janus), &error);
   g_autoptr (JcSession) session = jc_test_create_session (client, &error);
-  g_autoptr (JcVideoRoom) admin = attach (session);
-  g_autoptr (JcVideoRoom) pub = attach (session);
-  g_autoptr (JcVideoRoom) sub = attach (session);
-  g_autoptr (JcPeer) pub_peer = new_peer (pub);
-  g_autoptr (JcPeer) sub_peer = new_peer (sub);
+  g_autoptr (JcVideoRoom) admin = jc_test_video_room_attach (session);
+  g_autoptr (JcVideoRoom) pub = jc_test_video_room_attach (session);
+  g_autoptr (JcVideoRoom) sub = jc_test_video_room_attach (session);
+  g_autoptr (JcPeer) pub_peer = jc_test_peer_new (janus, JC_HANDLE (pub));
+  g_autoptr (JcPeer) sub_peer = jc_test_peer_new (janus, JC_HANDLE (sub));
   g_autoptr (JcMediaSource) source = NULL;
   g_autoptr (JcMediaSink) sink = NULL;
   g_autoptr (JcVideoRoomId) room = NULL;
@@ -205,7 +147,7 @@ test_layers (gconstpointer data)
     {
       dir = g_dir_make_tmp ("jc-simulcast-XXXXXX", &error);
       g_assert_no_error (error);
-      input = make_webm (dir);
+      input = jc_test_make_webm (dir, "input.webm", 640, 360, 4);
     }
   source = jc_media_source_new (file ? input : "test", &error);
   g_assert_no_error (error);
@@ -317,8 +259,8 @@ test_layers (gconstpointer data)
   if (!file)
     JC_TEST_WAIT_UNTIL_TIMEOUT (talking > 0, 15);
 
-  stop_peer (sub_peer);
-  stop_peer (pub_peer);
+  jc_test_peer_stop (sub_peer);
+  jc_test_peer_stop (pub_peer);
   jc_test_destroy (session, &error);
   g_assert_no_error (error);
   if (input != NULL)
@@ -402,8 +344,8 @@ test_cli_subscribe_substream (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (JcClient) client = jc_test_connect (jc_local_janus_get_ws_uri (janus), &error);
   g_autoptr (JcSession) session = jc_test_create_session (client, &error);
-  g_autoptr (JcVideoRoom) pub = attach (session);
-  g_autoptr (JcPeer) peer = new_peer (pub);
+  g_autoptr (JcVideoRoom) pub = jc_test_video_room_attach (session);
+  g_autoptr (JcPeer) peer = jc_test_peer_new (janus, JC_HANDLE (pub));
   g_autoptr (JcMediaSource) source = jc_media_source_new ("test", &error);
   g_autoptr (JcVideoRoomId) room = jc_video_room_id_new_number (8100000 + g_random_int_range (0, 100000));
   g_autoptr (JcVideoRoomId) created = NULL;
@@ -485,7 +427,7 @@ test_cli_subscribe_substream (void)
   g_assert_cmpint (bad_address.status, ==, 2);
   g_assert_nonnull (strstr (bad_address.err, "eth0"));
 
-  stop_peer (peer);
+  jc_test_peer_stop (peer);
   jc_test_destroy (session, &error);
   g_assert_no_error (error);
 }
@@ -510,10 +452,7 @@ main (int argc, char **argv)
       g_test_add_func ("/videoroom-simulcast/layers/test-pattern", skip_without_root);
       return g_test_run ();
     }
-  janus = jc_local_janus_new ();
-  jc_local_janus_set_network (janus, JC_LOCAL_JANUS_NETWORK_NAMESPACE);
-  if (!jc_local_janus_start (janus, 15000, &error))
-    g_error ("Cannot start a private Janus in a namespace: %s", error->message);
+  janus = jc_test_media_janus_start (NULL);
 
   g_test_add_data_func ("/videoroom-simulcast/layers/test-pattern", GINT_TO_POINTER (FALSE), test_layers);
   g_test_add_data_func ("/videoroom-simulcast/layers/file", GINT_TO_POINTER (TRUE), test_layers);

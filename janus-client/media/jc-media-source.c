@@ -320,6 +320,8 @@ jc_media_source_set_simulcast (JcMediaSource *self, gboolean simulcast)
  * jc_media_source_get_simulcast:
  * @self: a source
  *
+ * Tells whether [method@MediaSource.set_simulcast] turned simulcast on.
+ *
  * Returns: whether the video is sent as three simulcast layers
  */
 gboolean

@@ -1,0 +1,152 @@
+/* jc-test-media.c: helpers for the media test programs
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "jc-test-media.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <gst/pbutils/pbutils.h>
+
+#include "jc-test-util.h"
+
+JcLocalJanus *
+jc_test_media_janus_start (void (*setup) (JcLocalJanus *janus))
+{
+  g_autoptr (GError) error = NULL;
+  JcLocalJanus *janus = jc_local_janus_new ();
+
+  jc_local_janus_set_network (janus, JC_LOCAL_JANUS_NETWORK_NAMESPACE);
+  if (setup != NULL)
+    setup (janus);
+  if (!jc_local_janus_start (janus, 15000, &error))
+    g_error ("Cannot start a private Janus in a namespace: %s", error->message);
+  return janus;
+}
+
+JcVideoRoom *
+jc_test_video_room_attach (JcSession *session)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  JcVideoRoom *vr;
+
+  jc_video_room_attach_async (session, NULL, NULL, jc_test_store_result, &slot);
+  result = jc_test_wait_result (&slot);
+  vr = jc_video_room_attach_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_true (JC_IS_VIDEO_ROOM (vr));
+  return vr;
+}
+
+JcPeer *
+jc_test_peer_new (JcLocalJanus *janus, JcHandle *handle)
+{
+  const char *addresses[] = { jc_local_janus_get_client_address (janus), NULL };
+  JcPeer *peer = jc_peer_new (handle);
+
+  jc_peer_set_local_addresses (peer, addresses);
+  return peer;
+}
+
+void
+jc_test_peer_stop (JcPeer *peer)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  jc_peer_stop_async (peer, NULL, jc_test_store_result, &slot);
+  result = jc_test_wait_result (&slot);
+  g_assert_true (jc_peer_stop_finish (peer, result, &error));
+  g_assert_no_error (error);
+}
+
+gint64
+jc_test_received_frames (JcPeer *peer, const char *mid)
+{
+  g_autoptr (JsonArray) stats = jc_peer_get_track_stats (peer);
+
+  for (guint i = 0; i < json_array_get_length (stats); i++)
+    {
+      JsonObject *track = json_array_get_object_element (stats, i);
+      JsonNode *m = json_object_get_member (track, "mid");
+
+      if (m != NULL && JSON_NODE_HOLDS_VALUE (m) && g_strcmp0 (json_node_get_string (m), mid) == 0 &&
+          g_strcmp0 (json_node_get_string (json_object_get_member (track, "direction")), "received") == 0)
+        return json_node_get_int (json_object_get_member (track, "frames"));
+    }
+  return 0;
+}
+
+char *
+jc_test_make_webm (const char *dir, const char *name, int width, int height, int seconds)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *description = g_strdup_printf (
+      "videotestsrc num-buffers=%d pattern=ball ! video/x-raw,width=%d,height=%d,framerate=15/1 ! "
+      "vp8enc deadline=1 keyframe-max-dist=15 ! webmmux name=mux ! filesink location=\"%s\" "
+      "audiotestsrc num-buffers=%d samplesperbuffer=960 ! audio/x-raw,rate=48000 ! opusenc ! mux.",
+      seconds * 15, width, height, path, seconds * 50);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GstElement) pipeline = gst_parse_launch (description, &error);
+  g_autoptr (GstBus) bus = NULL;
+  g_autoptr (GstMessage) message = NULL;
+
+  g_assert_no_error (error);
+  bus = gst_element_get_bus (pipeline);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  message = gst_bus_timed_pop_filtered (bus, 30 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  g_assert_nonnull (message);
+  g_assert_cmpint (GST_MESSAGE_TYPE (message), ==, GST_MESSAGE_EOS);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+  return g_steal_pointer (&path);
+}
+
+void
+jc_test_check_media_file (const char *path, const char *caps_prefix, double min_seconds)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GstDiscoverer) discoverer = gst_discoverer_new (10 * GST_SECOND, &error);
+  g_autofree char *uri = gst_filename_to_uri (path, &error);
+  g_autoptr (GstDiscovererInfo) info = NULL;
+  GList *streams;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  info = gst_discoverer_discover_uri (discoverer, uri, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gst_discoverer_info_get_result (info), ==, GST_DISCOVERER_OK);
+  g_test_message ("%s: %.2f s", path, (double) gst_discoverer_info_get_duration (info) / GST_SECOND);
+  g_assert_cmpfloat ((double) gst_discoverer_info_get_duration (info) / GST_SECOND, >=, min_seconds);
+  streams = gst_discoverer_info_get_stream_list (info);
+  for (GList *l = streams; l != NULL; l = l->next)
+    {
+      g_autoptr (GstCaps) caps = gst_discoverer_stream_info_get_caps (l->data);
+      g_autofree char *text = gst_caps_to_string (caps);
+
+      if (g_str_has_prefix (text, caps_prefix))
+        found = TRUE;
+    }
+  gst_discoverer_stream_info_list_free (streams);
+  g_assert_true (found);
+}
+
+void
+jc_test_remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        jc_test_remove_tree (child);
+      else if (g_unlink (child) != 0)
+        g_printerr ("# cannot remove %s: %s\n", child, g_strerror (errno));
+    }
+  g_rmdir (path);
+}

@@ -1,0 +1,36 @@
+/* jc-test-media.h: helpers for the test programs that run media through a
+ * private Janus
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <janus-client/janus-client.h>
+
+#include "jc-local-janus.h"
+
+G_BEGIN_DECLS
+
+/* A private Janus in a network namespace (root only; aborts when it cannot
+ * start). @setup (nullable) configures it first. */
+JcLocalJanus *jc_test_media_janus_start (void (*setup) (JcLocalJanus *janus));
+
+/* Blocking VideoRoom attach; aborts the test on error. */
+JcVideoRoom *jc_test_video_room_attach (JcSession *session);
+/* A peer for @handle gathering on @janus's veth address only. */
+JcPeer *jc_test_peer_new (JcLocalJanus *janus, JcHandle *handle);
+/* Stops @peer (blocking) and checks it stopped cleanly. */
+void jc_test_peer_stop (JcPeer *peer);
+/* Frames (video) or buffers (audio) received on the track with @mid. */
+gint64 jc_test_received_frames (JcPeer *peer, const char *mid);
+
+/* Writes @dir/NAME: @seconds of VP8 @width×@height at 15 fps with Opus;
+ * returns the path (transfer full). */
+char *jc_test_make_webm (const char *dir, const char *name, int width, int height, int seconds);
+/* Asserts the discoverer reads @path, that one stream's caps start with
+ * @caps_prefix and that it lasts at least @min_seconds. */
+void jc_test_check_media_file (const char *path, const char *caps_prefix, double min_seconds);
+/* Removes @path and everything below it. */
+void jc_test_remove_tree (const char *path);
+
+G_END_DECLS
