@@ -7,21 +7,61 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <gst/pbutils/pbutils.h>
+#include <unistd.h>
 
 #include "jc-test-util.h"
+
+gboolean
+jc_test_media_possible (void)
+{
+  return geteuid () == 0;
+}
 
 JcLocalJanus *
 jc_test_media_janus_start (void (*setup) (JcLocalJanus *janus))
 {
   g_autoptr (GError) error = NULL;
-  JcLocalJanus *janus = jc_local_janus_new ();
+  JcLocalJanus *janus;
 
+  if (!jc_test_media_possible ())
+    return NULL;
+  janus = jc_local_janus_new ();
   jc_local_janus_set_network (janus, JC_LOCAL_JANUS_NETWORK_NAMESPACE);
   if (setup != NULL)
     setup (janus);
   if (!jc_local_janus_start (janus, 15000, &error))
     g_error ("Cannot start a private Janus in a namespace: %s", error->message);
   return janus;
+}
+
+void
+jc_test_media_janus_stop (JcLocalJanus *janus)
+{
+  if (janus == NULL)
+    return;
+  jc_local_janus_stop (janus);
+  g_object_unref (janus);
+}
+
+static void
+skip_without_root (gconstpointer data)
+{
+  g_test_skip ("Media needs Janus in a network namespace, which needs root");
+}
+
+void
+jc_test_media_add_func (const char *path, GTestFunc func)
+{
+  if (jc_test_media_possible ())
+    g_test_add_func (path, func);
+  else
+    g_test_add_data_func (path, NULL, skip_without_root);
+}
+
+void
+jc_test_media_add_data_func (const char *path, gconstpointer data, GTestDataFunc func)
+{
+  g_test_add_data_func (path, data, jc_test_media_possible () ? func : skip_without_root);
 }
 
 JcVideoRoom *

@@ -11,9 +11,19 @@
 
 G_BEGIN_DECLS
 
-/* A private Janus in a network namespace (root only; aborts when it cannot
- * start). @setup (nullable) configures it first. */
+/* Whether this process can run media tests: Janus gathers no candidates
+ * on loopback, and its network namespace needs root. */
+gboolean jc_test_media_possible (void);
+/* A private Janus in a network namespace, or NULL when media is not
+ * possible (aborts when it cannot start). @setup (nullable) configures it
+ * first. */
 JcLocalJanus *jc_test_media_janus_start (void (*setup) (JcLocalJanus *janus));
+/* Stops and unrefs @janus (nullable). */
+void jc_test_media_janus_stop (JcLocalJanus *janus);
+/* g_test_add_func () / g_test_add_data_func (), or a skipped test saying
+ * why when media is not possible. */
+void jc_test_media_add_func (const char *path, GTestFunc func);
+void jc_test_media_add_data_func (const char *path, gconstpointer data, GTestDataFunc func);
 
 /* Blocking VideoRoom attach; aborts the test on error. */
 JcVideoRoom *jc_test_video_room_attach (JcSession *session);

@@ -432,34 +432,20 @@ test_cli_subscribe_substream (void)
   g_assert_no_error (error);
 }
 
-static void
-skip_without_root (void)
-{
-  g_test_skip ("Media needs Janus in a network namespace, which needs root");
-}
-
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
   gst_init (NULL, NULL);
 
-  if (geteuid () != 0)
-    {
-      g_test_add_func ("/videoroom-simulcast/layers/test-pattern", skip_without_root);
-      return g_test_run ();
-    }
   janus = jc_test_media_janus_start (NULL);
-
-  g_test_add_data_func ("/videoroom-simulcast/layers/test-pattern", GINT_TO_POINTER (FALSE), test_layers);
-  g_test_add_data_func ("/videoroom-simulcast/layers/file", GINT_TO_POINTER (TRUE), test_layers);
-  g_test_add_func ("/videoroom-simulcast/cli-echotest", test_cli_echotest);
-  g_test_add_func ("/videoroom-simulcast/cli-subscribe-substream", test_cli_subscribe_substream);
+  jc_test_media_add_data_func ("/videoroom-simulcast/layers/test-pattern", GINT_TO_POINTER (FALSE), test_layers);
+  jc_test_media_add_data_func ("/videoroom-simulcast/layers/file", GINT_TO_POINTER (TRUE), test_layers);
+  jc_test_media_add_func ("/videoroom-simulcast/cli-echotest", test_cli_echotest);
+  jc_test_media_add_func ("/videoroom-simulcast/cli-subscribe-substream", test_cli_subscribe_substream);
   ret = g_test_run ();
-  jc_local_janus_stop (janus);
-  g_clear_object (&janus);
+  g_clear_pointer (&janus, jc_test_media_janus_stop);
   return ret;
 }
