@@ -67,6 +67,8 @@ wait_result (GAsyncResult **slot)
   return jc_test_wait_result (slot);
 }
 
+static gboolean simulcast;
+
 static void
 peer_start (Peer *p, JcSession *session, const char *source_spec)
 {
@@ -82,6 +84,7 @@ peer_start (Peer *p, JcSession *session, const char *source_spec)
 
   source = jc_media_source_new (source_spec, &error);
   die_on_error ("source", error);
+  jc_media_source_set_simulcast (source, simulcast);
   sink = jc_media_sink_new ("null", &error);
   die_on_error ("sink", error);
 
@@ -225,6 +228,7 @@ main (int argc, char **argv)
     { "peers", 'k', 0, G_OPTION_ARG_INT, &k, "Concurrent peers (default 1)", "K" },
     { "duration", 'd', 0, G_OPTION_ARG_INT, &duration, "Measured seconds (default 20)", "SECS" },
     { "source", 's', 0, G_OPTION_ARG_FILENAME, &source_spec, "test (encode, default) or a media file (pass-through for VP8/Opus)", "SRC" },
+    { "simulcast", 0, 0, G_OPTION_ARG_NONE, &simulcast, "Send three simulcast layers (h, m, l)", NULL },
     { "header", 0, 0, G_OPTION_ARG_NONE, &header, "Print the table header first", NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -254,7 +258,9 @@ main (int argc, char **argv)
     }
   if (source_spec == NULL)
     source_spec = g_strdup ("test");
-  label = g_str_equal (source_spec, "test") ? "test (encode)" : "file (pass-through)";
+  label = simulcast                           ? (g_str_equal (source_spec, "test") ? "test (simulcast)" : "file (simulcast)")
+          : g_str_equal (source_spec, "test") ? "test (encode)"
+                                              : "file (pass-through)";
   gst_init (NULL, NULL);
 
   janus = jc_local_janus_new ();
