@@ -131,11 +131,12 @@ test_layers (gconstpointer data)
   Seen seen = { 0, 0, 0, -1, 0 };
   guint talking = 0;
   gboolean ok;
+  g_autoptr (JsonNode) active_packets = json_node_init_int (json_node_alloc (), 25);
 
   g_assert_no_error (error);
   jc_video_room_request_set_codecs (create, "opus", "vp8");
   jc_video_room_request_set_audiolevel_event (create, TRUE);
-  jc_video_room_request_set_extra (create, "audio_active_packets", json_node_init_int (json_node_alloc (), 25));
+  jc_video_room_request_set_extra (create, "audio_active_packets", active_packets);
   jc_video_room_create_async (admin, wanted, create, NULL, CB);
   result = WAIT_RESULT ();
   room = jc_video_room_create_finish (admin, result, &error);
