@@ -73,6 +73,16 @@ typedef enum
   WAIT_NETNS_FAILED, /* could not set up the namespace: AUTO falls back */
 } WaitResult;
 
+/* jc-local-janus-netns.c */
+/* The `ip` binary (iproute2), or NULL. */
+char *jc_local_janus_find_ip_binary (void);
+/* A namespace NS_PREFIX<pid>-<n> with a veth pair and a free /30 of
+ * 198.18.0.0/15: sets netns, host_if, ns_if, host and client_address. */
+gboolean jc_local_janus_setup_namespace (JcLocalJanus *self, GError **error);
+void jc_local_janus_teardown_namespace (JcLocalJanus *self);
+/* Whether AUTO can use a namespace (root and a working `ip`); else @why. */
+gboolean jc_local_janus_namespace_possible (char **why);
+
 /* jc-local-janus.c */
 /* The modules the private Janus loads. */
 extern const char *const jc_local_janus_wanted_plugins[8];
