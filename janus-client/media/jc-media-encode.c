@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <gst/rtp/rtp.h>
+#include <gst/video/video.h>
 
 #include "jc-error.h"
 #include "jc-media-private.h"
@@ -240,6 +241,85 @@ jc_encode_set_simulcast_mid (GstBin *bin, const char *mid)
 
   for (guint i = 0; mids != NULL && i < mids->len; i++)
     g_object_set (g_ptr_array_index (mids, i), "mid", mid, NULL);
+}
+
+/* Any thread: the layer whose payloader sends @ssrc is asked for a key
+ * frame (its encoder gets an upstream force-key-unit event). */
+static gboolean
+request_keyframe (GstBin *bin, guint32 ssrc)
+{
+  for (guint i = 0; i < JC_SIMULCAST_LAYERS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("jc-sim-pay-%u", i);
+      g_autoptr (GstElement) payloader = gst_bin_get_by_name (bin, name);
+      g_autoptr (GstPad) sink = NULL;
+      guint layer_ssrc = 0;
+
+      if (payloader == NULL)
+        continue;
+      g_object_get (payloader, "ssrc", &layer_ssrc, NULL);
+      if (layer_ssrc != ssrc)
+        continue;
+      sink = gst_element_get_static_pad (payloader, "sink");
+      gst_pad_push_event (sink, gst_video_event_new_upstream_force_key_unit (GST_CLOCK_TIME_NONE, TRUE, 0));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* RTCP thread: a PLI or FIR from Janus for one of the layers. webrtcbin
+ * 1.22's own BUNDLE funnel knows one SSRC per sink pad (from the caps) and
+ * drops a key-unit request for any other, so each layer's request is
+ * taken here, before that funnel, and sent to that layer's encoder. */
+static GstPadProbeReturn
+on_upstream_event (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
+{
+  GstEvent *event = GST_PAD_PROBE_INFO_EVENT (info);
+  guint ssrc;
+
+  if (!gst_video_event_is_force_key_unit (event) ||
+      !gst_structure_get_uint (gst_event_get_structure (event), "ssrc", &ssrc))
+    return GST_PAD_PROBE_OK;
+  return request_keyframe (GST_BIN (user_data), ssrc) ? GST_PAD_PROBE_DROP : GST_PAD_PROBE_OK;
+}
+
+static void
+probe_if_funnel (GstElement *element, GstBin *source_bin)
+{
+  GstElementFactory *factory = gst_element_get_factory (element);
+  g_autoptr (GstPad) src = NULL;
+
+  if (factory == NULL || !g_str_equal (GST_OBJECT_NAME (factory), "rtpfunnel"))
+    return;
+  src = gst_element_get_static_pad (element, "src");
+  gst_pad_add_probe (src, GST_PAD_PROBE_TYPE_EVENT_UPSTREAM, on_upstream_event, gst_object_ref (source_bin),
+                     gst_object_unref);
+}
+
+/* webrtcbin makes its BUNDLE funnel when a description is set. */
+static void
+on_deep_element_added (GstBin *webrtc, GstBin *sub_bin, GstElement *element, gpointer user_data)
+{
+  probe_if_funnel (element, user_data);
+}
+
+void
+jc_encode_route_keyframe_requests (GstBin *source_bin, GstElement *webrtc)
+{
+  g_autoptr (GstIterator) it = NULL;
+  GValue item = G_VALUE_INIT;
+
+  if (g_object_get_data (G_OBJECT (source_bin), "jc-sim-mids") == NULL)
+    return;
+  it = gst_bin_iterate_recurse (GST_BIN (webrtc));
+  while (gst_iterator_next (it, &item) == GST_ITERATOR_OK)
+    {
+      probe_if_funnel (g_value_get_object (&item), source_bin);
+      g_value_reset (&item);
+    }
+  g_value_unset (&item);
+  g_signal_connect_data (webrtc, "deep-element-added", G_CALLBACK (on_deep_element_added), gst_object_ref (source_bin),
+                         (GClosureNotify) (void (*) (void)) gst_object_unref, 0);
 }
 
 const char *

@@ -55,6 +55,10 @@ char *jc_encode_video_chain (JcVideoCodec codec, guint bitrate, gboolean simulca
 gboolean jc_encode_setup_simulcast (GstBin *bin, GError **error);
 /* The m-line's mid, once webrtcbin chose it, for the mid extension. */
 void jc_encode_set_simulcast_mid (GstBin *bin, const char *mid);
+/* Sends Janus's key-frame requests (PLI, FIR) for a layer to that layer's
+ * encoder; call once the source is linked to @webrtc. No-op without
+ * simulcast. */
+void jc_encode_route_keyframe_requests (GstBin *source_bin, GstElement *webrtc);
 /* "h", "m", "l": layer 0 is the best. */
 const char *jc_encode_simulcast_rid (guint layer);
 /* Raw audio in, RTP out */

@@ -60,6 +60,7 @@ ensure_started (JcPeer *self, GError **error)
                                                      : jc_media_source_get_audio_encoding (self->source);
           jc_peer_add_track (self, "sent", kinds[i], encoding, sink);
         }
+      jc_encode_route_keyframe_requests (GST_BIN (bin), self->webrtc);
       gst_object_unref (bin);
     }
 
