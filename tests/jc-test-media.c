@@ -121,6 +121,35 @@ jc_test_received_frames (JcPeer *peer, const char *mid)
 }
 
 char *
+jc_test_video_room_sub_mid (JcVideoRoom *sub, const JcVideoRoomId *feed, const char *kind)
+{
+  g_autoptr (GPtrArray) streams = jc_video_room_get_streams (sub);
+
+  for (guint i = 0; i < streams->len; i++)
+    {
+      JcVideoRoomStream *s = g_ptr_array_index (streams, i);
+      const JcVideoRoomId *f = jc_video_room_stream_get_feed_id (s);
+
+      if (f != NULL && jc_video_room_id_equal (f, feed) && jc_video_room_stream_is_active (s) &&
+          g_strcmp0 (jc_video_room_stream_get_kind (s), kind) == 0)
+        return g_strdup (jc_video_room_stream_get_mid (s));
+    }
+  return NULL;
+}
+
+void
+jc_test_video_room_fail_on_error (JcVideoRoom *vr, GError *error, gpointer user_data)
+{
+  g_error ("VideoRoom error event: %s", error->message);
+}
+
+void
+jc_test_video_room_count_updates (JcVideoRoom *vr, GPtrArray *streams, guint *count)
+{
+  (*count)++;
+}
+
+char *
 jc_test_make_webm (const char *dir, const char *name, int width, int height, int seconds)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);

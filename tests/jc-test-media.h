@@ -34,6 +34,14 @@ void jc_test_peer_stop (JcPeer *peer);
 /* Frames (video) or buffers (audio) received on the track with @mid. */
 gint64 jc_test_received_frames (JcPeer *peer, const char *mid);
 
+/* The subscription's active mid of @kind ("video", "audio") fed by @feed,
+ * or NULL (transfer full). */
+char *jc_test_video_room_sub_mid (JcVideoRoom *sub, const JcVideoRoomId *feed, const char *kind);
+/* JcVideoRoom::error handler that fails the test. */
+void jc_test_video_room_fail_on_error (JcVideoRoom *vr, GError *error, gpointer user_data);
+/* JcVideoRoom::updated handler counting into the guint at @count. */
+void jc_test_video_room_count_updates (JcVideoRoom *vr, GPtrArray *streams, guint *count);
+
 /* Writes @dir/NAME: @seconds of VP8 @width×@height at 15 fps with Opus;
  * returns the path (transfer full). */
 char *jc_test_make_webm (const char *dir, const char *name, int width, int height, int seconds);

@@ -113,24 +113,6 @@ sub_stream (JcVideoRoom *sub, const char *mid)
   return NULL;
 }
 
-/* The subscription's active mid of @kind fed by @feed, or NULL. */
-static char *
-sub_mid_of (JcVideoRoom *sub, const JcVideoRoomId *feed, const char *kind)
-{
-  g_autoptr (GPtrArray) streams = jc_video_room_get_streams (sub);
-
-  for (guint i = 0; i < streams->len; i++)
-    {
-      JcVideoRoomStream *s = g_ptr_array_index (streams, i);
-      const JcVideoRoomId *f = jc_video_room_stream_get_feed_id (s);
-
-      if (f != NULL && jc_video_room_id_equal (f, feed) && jc_video_room_stream_is_active (s) &&
-          g_strcmp0 (jc_video_room_stream_get_kind (s), kind) == 0)
-        return g_strdup (jc_video_room_stream_get_mid (s));
-    }
-  return NULL;
-}
-
 /* The publisher-side mid of @feed's stream of @kind, as @watcher (a
  * publisher handle in the room) was told, or NULL. */
 static char *
@@ -167,18 +149,6 @@ feed_mids_known (JcVideoRoom *watcher, const JcVideoRoomId *feed, char **video, 
   *video = feed_mid_of (watcher, feed, "video");
   *audio = feed_mid_of (watcher, feed, "audio");
   return *video != NULL && *audio != NULL;
-}
-
-static void
-on_updated (JcVideoRoom *vr, GPtrArray *streams, guint *count)
-{
-  (*count)++;
-}
-
-static void
-on_error (JcVideoRoom *vr, GError *error, gpointer user_data)
-{
-  g_error ("VideoRoom error event: %s", error->message);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -282,14 +252,14 @@ test_switch (void)
   jc_peer_set_sink (peer_sub, sink);
   g_signal_connect (sink, "frame", G_CALLBACK (on_frame), &watch);
   jc_video_room_set_peer (sub, peer_sub, NULL);
-  g_signal_connect (sub, "error", G_CALLBACK (on_error), NULL);
-  g_signal_connect (sub, "updated", G_CALLBACK (on_updated), &updates);
+  g_signal_connect (sub, "error", G_CALLBACK (jc_test_video_room_fail_on_error), NULL);
+  g_signal_connect (sub, "updated", G_CALLBACK (jc_test_video_room_count_updates), &updates);
   subscribe (sub, room, a_id);
-  video_mid = sub_mid_of (sub, a_id, "video");
-  audio_mid = sub_mid_of (sub, a_id, "audio");
+  video_mid = jc_test_video_room_sub_mid (sub, a_id, "video");
+  audio_mid = jc_test_video_room_sub_mid (sub, a_id, "audio");
   g_assert_nonnull (video_mid);
   g_assert_nonnull (audio_mid);
-  g_assert_null (sub_mid_of (sub, b_id, "video"));
+  g_assert_null (jc_test_video_room_sub_mid (sub, b_id, "video"));
   audio = sub_stream (sub, audio_mid);
   a_audio = g_strdup (jc_video_room_stream_get_feed_mid (audio));
   g_assert_nonnull (a_audio);
@@ -321,7 +291,7 @@ test_switch (void)
   g_assert_true (jc_video_room_stream_is_active (video));
   g_assert_true (jc_video_room_id_equal (jc_video_room_stream_get_feed_id (audio), b_id));
   g_assert_cmpstr (jc_video_room_stream_get_feed_mid (audio), ==, b_audio);
-  g_assert_null (sub_mid_of (sub, a_id, "video"));
+  g_assert_null (jc_test_video_room_sub_mid (sub, a_id, "video"));
   g_clear_pointer (&video, jc_video_room_stream_unref);
   g_clear_pointer (&audio, jc_video_room_stream_unref);
 
@@ -532,10 +502,10 @@ test_string_ids (void)
   g_assert_no_error (error);
   jc_peer_set_sink (peer_sub, sink);
   jc_video_room_set_peer (sub, peer_sub, sink);
-  g_signal_connect (sub, "error", G_CALLBACK (on_error), NULL);
+  g_signal_connect (sub, "error", G_CALLBACK (jc_test_video_room_fail_on_error), NULL);
   subscribe (sub, room, alice);
-  video_mid = sub_mid_of (sub, alice, "video");
-  audio_mid = sub_mid_of (sub, alice, "audio");
+  video_mid = jc_test_video_room_sub_mid (sub, alice, "video");
+  audio_mid = jc_test_video_room_sub_mid (sub, alice, "audio");
   g_assert_nonnull (video_mid);
   g_assert_nonnull (audio_mid);
   JC_TEST_WAIT_UNTIL (jc_test_received_frames (peer_sub, video_mid) > 15 && jc_test_received_frames (peer_sub, audio_mid) > 50);

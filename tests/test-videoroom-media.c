@@ -35,27 +35,6 @@ publish (JcVideoRoom *vr, JcPeer *peer, const JcVideoRoomId *room, const char *s
   g_assert_no_error (error);
 }
 
-/* The subscription's active mids of @feed (video first). */
-static void
-mids_of (JcVideoRoom *sub, const JcVideoRoomId *feed, char **video, char **audio)
-{
-  g_autoptr (GPtrArray) streams = jc_video_room_get_streams (sub);
-
-  *video = *audio = NULL;
-  for (guint i = 0; i < streams->len; i++)
-    {
-      JcVideoRoomStream *s = g_ptr_array_index (streams, i);
-      const JcVideoRoomId *f = jc_video_room_stream_get_feed_id (s);
-
-      if (f == NULL || !jc_video_room_id_equal (f, feed) || !jc_video_room_stream_is_active (s))
-        continue;
-      if (g_str_equal (jc_video_room_stream_get_kind (s), "video"))
-        *video = g_strdup (jc_video_room_stream_get_mid (s));
-      else if (g_str_equal (jc_video_room_stream_get_kind (s), "audio"))
-        *audio = g_strdup (jc_video_room_stream_get_mid (s));
-    }
-}
-
 static guint
 active_feeds (JcVideoRoom *sub)
 {
@@ -71,18 +50,6 @@ active_feeds (JcVideoRoom *sub)
         g_hash_table_add (feeds, (gpointer) jc_video_room_stream_get_feed_id (s));
     }
   return g_hash_table_size (feeds);
-}
-
-static void
-on_updated (JcVideoRoom *vr, GPtrArray *streams, guint *count)
-{
-  (*count)++;
-}
-
-static void
-on_error (JcVideoRoom *vr, GError *error, gpointer user_data)
-{
-  g_error ("Subscriber error: %s", error->message);
 }
 
 static void
@@ -139,15 +106,17 @@ test_two_publishers_one_subscriber (void)
   g_assert_no_error (error);
   jc_peer_set_sink (peer_sub, sink);
   jc_video_room_set_peer (sub, peer_sub, sink);
-  g_signal_connect (sub, "updated", G_CALLBACK (on_updated), &updates);
-  g_signal_connect (sub, "error", G_CALLBACK (on_error), NULL);
+  g_signal_connect (sub, "updated", G_CALLBACK (jc_test_video_room_count_updates), &updates);
+  g_signal_connect (sub, "error", G_CALLBACK (jc_test_video_room_fail_on_error), NULL);
   jc_video_room_follow (sub, watcher);
 
   publish (pub_a, peer_a, room, "test", "pattern");
   publish (pub_b, peer_b, room, input, "file");
   JC_TEST_WAIT_UNTIL_TIMEOUT (active_feeds (sub) == 2, 20);
-  mids_of (sub, jc_video_room_get_participant_id (pub_a), &a_video, &a_audio);
-  mids_of (sub, jc_video_room_get_participant_id (pub_b), &b_video, &b_audio);
+  a_video = jc_test_video_room_sub_mid (sub, jc_video_room_get_participant_id (pub_a), "video");
+  a_audio = jc_test_video_room_sub_mid (sub, jc_video_room_get_participant_id (pub_a), "audio");
+  b_video = jc_test_video_room_sub_mid (sub, jc_video_room_get_participant_id (pub_b), "video");
+  b_audio = jc_test_video_room_sub_mid (sub, jc_video_room_get_participant_id (pub_b), "audio");
   g_assert_nonnull (a_video);
   g_assert_nonnull (a_audio);
   g_assert_nonnull (b_video);

@@ -62,12 +62,6 @@ on_talking (JcVideoRoom *vr, const JcVideoRoomId *id, const char *mid, guint *co
   (*count)++;
 }
 
-static void
-on_error (JcVideoRoom *vr, GError *error, gpointer user_data)
-{
-  g_error ("VideoRoom error: %s", error->message);
-}
-
 /* Key-frame requests each layer's encoder got (streaming threads). */
 static gint keyframe_requests[3];
 
@@ -184,7 +178,7 @@ test_layers (gconstpointer data)
   jc_media_source_set_bitrate (source, 600000);
   jc_peer_set_source (pub_peer, source);
   g_signal_connect (pub, "talking", G_CALLBACK (on_talking), &talking);
-  g_signal_connect (pub, "error", G_CALLBACK (on_error), NULL);
+  g_signal_connect (pub, "error", G_CALLBACK (jc_test_video_room_fail_on_error), NULL);
   jc_video_room_publish_media_async (pub, room, pub_peer, NULL, NULL, CB);
   result = WAIT_RESULT ();
   ok = jc_video_room_publish_media_finish (pub, result, &error);
@@ -256,7 +250,7 @@ test_layers (gconstpointer data)
   jc_peer_set_sink (sub_peer, sink);
   jc_video_room_set_peer (sub, sub_peer, NULL);
   g_signal_connect (sub, "layer-changed", G_CALLBACK (on_layer_changed), &seen);
-  g_signal_connect (sub, "error", G_CALLBACK (on_error), NULL);
+  g_signal_connect (sub, "error", G_CALLBACK (jc_test_video_room_fail_on_error), NULL);
   g_ptr_array_add (feeds, jc_video_room_id_copy (jc_video_room_get_participant_id (pub)));
   jc_video_room_join_subscriber_async (sub, room, feeds, NULL, NULL, CB);
   result = WAIT_RESULT ();
