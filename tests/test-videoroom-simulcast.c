@@ -121,13 +121,24 @@ wait_width (Seen *seen, int width)
   g_assert_cmpuint (seen->video_frames, >, frames + 5);
 }
 
-/* The source's full width; @file: a looping 640×360 file (decoded and
- * encoded again: no pass-through with simulcast) instead of the 320×240
- * test pattern. */
+typedef struct
+{
+  gboolean file;      /* a looping 640×360 file (decoded and encoded again: no
+                       * pass-through with simulcast) instead of the 320×240
+                       * test pattern */
+  JcVideoCodec codec; /* of the layers (and the room) */
+} LayersCase;
+
+static const LayersCase pattern_vp8 = { FALSE, JC_VIDEO_CODEC_VP8 };
+static const LayersCase file_vp8 = { TRUE, JC_VIDEO_CODEC_VP8 };
+static const LayersCase pattern_h264 = { FALSE, JC_VIDEO_CODEC_H264 };
+
+/* Each layer on request, from the best down and back. */
 static void
 test_layers (gconstpointer data)
 {
-  gboolean file = GPOINTER_TO_INT (data);
+  const LayersCase *c = data;
+  gboolean file = c->file;
   int full = file ? 640 : 320;
   g_autofree char *dir = NULL;
   g_autofree char *input = NULL;
@@ -154,7 +165,7 @@ test_layers (gconstpointer data)
   g_autoptr (JsonNode) active_packets = json_node_init_int (json_node_alloc (), 25);
 
   g_assert_no_error (error);
-  jc_video_room_request_set_codecs (create, "opus", "vp8");
+  jc_video_room_request_set_codecs (create, "opus", jc_video_codec_to_string (c->codec));
   jc_video_room_request_set_audiolevel_event (create, TRUE);
   jc_video_room_request_set_extra (create, "audio_active_packets", active_packets);
   jc_video_room_create_async (admin, wanted, create, NULL, CB);
@@ -173,6 +184,7 @@ test_layers (gconstpointer data)
   source = jc_media_source_new (file ? input : "test", &error);
   g_assert_no_error (error);
   jc_media_source_set_loop (source, TRUE);
+  jc_media_source_set_video_codec (source, c->codec);
   jc_media_source_set_simulcast (source, TRUE);
   g_assert_true (jc_media_source_get_simulcast (source));
   jc_media_source_set_bitrate (source, 600000);
@@ -474,8 +486,9 @@ main (int argc, char **argv)
   gst_init (NULL, NULL);
 
   janus = jc_test_media_janus_start (NULL);
-  jc_test_media_add_data_func ("/videoroom-simulcast/layers/test-pattern", GINT_TO_POINTER (FALSE), test_layers);
-  jc_test_media_add_data_func ("/videoroom-simulcast/layers/file", GINT_TO_POINTER (TRUE), test_layers);
+  jc_test_media_add_data_func ("/videoroom-simulcast/layers/test-pattern", &pattern_vp8, test_layers);
+  jc_test_media_add_data_func ("/videoroom-simulcast/layers/file", &file_vp8, test_layers);
+  jc_test_media_add_data_func ("/videoroom-simulcast/layers/h264", &pattern_h264, test_layers);
   jc_test_media_add_func ("/videoroom-simulcast/cli-echotest", test_cli_echotest);
   jc_test_media_add_func ("/videoroom-simulcast/cli-subscribe-substream", test_cli_subscribe_substream);
   ret = g_test_run ();
