@@ -1,7 +1,8 @@
-/* test-videoroom-simulcast.c: a publisher sending three simulcast layers
- * (rid h, m, l) into a VideoRoom, a subscriber switching between them and
- * seeing the picture size change; talking events from the audio level
- * header extension
+/* test-simulcast.c: a publisher sending three simulcast layers (rid h, m,
+ * l) into a VideoRoom, a subscriber switching between them and seeing the
+ * picture size change (VP8, H.264, from a file); EchoTest echoing the layer
+ * asked for; the CLI's --simulcast and --substream; talking events from the
+ * audio level header extension
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -314,6 +315,78 @@ test_layers (gconstpointer data)
     }
 }
 
+static void
+echo_configure (JcEchoTest *echo, JcEchoTestRequest *request, JsonObject *offer, JsonObject **out_answer)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  jc_echo_test_configure_async (echo, request, offer, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_true (jc_echo_test_configure_finish (echo, result, out_answer, &error));
+  g_assert_no_error (error);
+}
+
+/* EchoTest echoes the layer asked for with `substream`. */
+static void
+test_echotest_substream (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JcClient) client = jc_test_connect (jc_local_janus_get_ws_uri (janus), &error);
+  g_autoptr (JcSession) session = jc_test_create_session (client, &error);
+  g_autoptr (JcEchoTest) echo = NULL;
+  g_autoptr (JcPeer) peer = NULL;
+  g_autoptr (JcMediaSource) source = jc_media_source_new ("test", &error);
+  g_autoptr (JcMediaSink) sink = jc_media_sink_new_callback ();
+  g_autoptr (JcEchoTestRequest) start = jc_echo_test_request_new ();
+  g_autoptr (JcEchoTestRequest) lowest = jc_echo_test_request_new ();
+  g_autoptr (JcEchoTestRequest) best = jc_echo_test_request_new ();
+  g_autoptr (JsonObject) offer = NULL;
+  g_autoptr (JsonObject) answer = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  Seen seen = { 0, 0, 0, -1, 0 };
+
+  g_assert_no_error (error);
+  jc_echo_test_attach_async (session, NULL, NULL, CB);
+  result = WAIT_RESULT ();
+  echo = jc_echo_test_attach_finish (result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  peer = jc_test_peer_new (janus, JC_HANDLE (echo));
+  jc_media_source_set_simulcast (source, TRUE);
+  jc_peer_set_source (peer, source);
+  g_signal_connect (sink, "frame", G_CALLBACK (on_frame), &seen);
+  jc_peer_set_sink (peer, sink);
+
+  jc_peer_create_offer_async (peer, NULL, CB);
+  result = WAIT_RESULT ();
+  offer = jc_peer_create_offer_finish (peer, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  jc_echo_test_request_set_audio (start, TRUE);
+  jc_echo_test_request_set_video (start, TRUE);
+  jc_echo_test_request_set_substream (start, 2);
+  echo_configure (echo, start, offer, &answer);
+  g_assert_nonnull (answer);
+  jc_peer_set_remote_description_async (peer, answer, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_true (jc_peer_set_remote_description_finish (peer, result, &error));
+  g_assert_no_error (error);
+
+  JC_TEST_WAIT_UNTIL_TIMEOUT (seen.video_frames > 10, 20);
+  wait_width (&seen, 320);
+  jc_echo_test_request_set_substream (lowest, 0);
+  echo_configure (echo, lowest, NULL, NULL);
+  wait_width (&seen, 80);
+  jc_echo_test_request_set_substream (best, 2);
+  echo_configure (echo, best, NULL, NULL);
+  wait_width (&seen, 320);
+
+  jc_test_peer_stop (peer);
+  jc_test_destroy (session, &error);
+  g_assert_no_error (error);
+}
+
 /* The CLI's --simulcast, through the EchoTest plugin, which echoes one
  * layer. */
 static void
@@ -486,11 +559,12 @@ main (int argc, char **argv)
   gst_init (NULL, NULL);
 
   janus = jc_test_media_janus_start (NULL);
-  jc_test_media_add_data_func ("/videoroom-simulcast/layers/test-pattern", &pattern_vp8, test_layers);
-  jc_test_media_add_data_func ("/videoroom-simulcast/layers/file", &file_vp8, test_layers);
-  jc_test_media_add_data_func ("/videoroom-simulcast/layers/h264", &pattern_h264, test_layers);
-  jc_test_media_add_func ("/videoroom-simulcast/cli-echotest", test_cli_echotest);
-  jc_test_media_add_func ("/videoroom-simulcast/cli-subscribe-substream", test_cli_subscribe_substream);
+  jc_test_media_add_data_func ("/simulcast/layers/test-pattern", &pattern_vp8, test_layers);
+  jc_test_media_add_data_func ("/simulcast/layers/file", &file_vp8, test_layers);
+  jc_test_media_add_data_func ("/simulcast/layers/h264", &pattern_h264, test_layers);
+  jc_test_media_add_func ("/simulcast/echotest-substream", test_echotest_substream);
+  jc_test_media_add_func ("/simulcast/cli-echotest", test_cli_echotest);
+  jc_test_media_add_func ("/simulcast/cli-subscribe-substream", test_cli_subscribe_substream);
   ret = g_test_run ();
   g_clear_pointer (&janus, jc_test_media_janus_stop);
   return ret;
