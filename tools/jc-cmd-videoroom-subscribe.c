@@ -191,7 +191,7 @@ jc_cmd_videoroom_subscribe (JcCliOptions *opts, int argc, char **argv)
   double elapsed = 0;
   gboolean media_ok = FALSE, completed;
   int status = jc_vr_parse (opts, "subscribe", "Receive the feeds of a room on one multistream subscription.", entries,
-                            &argc, &argv, NULL, TRUE, NULL);
+                            &argc, &argv);
 
   watch.feeds = g_hash_table_new_full ((GHashFunc) jc_video_room_id_hash, (GEqualFunc) jc_video_room_id_equal,
                                        (GDestroyNotify) jc_video_room_id_free, g_free);

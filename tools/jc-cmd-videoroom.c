@@ -103,17 +103,14 @@ usage_or_fail (JcCliOptions *opts, GError *error)
   return jc_cli_fail (opts, error);
 }
 
-/* Parses the subcommand's options; --room is required when @need_room. */
+/* Parses the subcommand's options and refuses positional arguments. */
 int
 jc_vr_parse (JcCliOptions *opts,
              const char *sub,
              const char *summary,
              const GOptionEntry *entries,
              int *argc,
-             char ***argv,
-             const char *room_text,
-             gboolean need_room,
-             JcVideoRoomId **out_room)
+             char ***argv)
 {
   g_autofree char *command = g_strdup_printf ("videoroom %s", sub);
   int status = jc_cli_parse_command (opts, command, "", summary, entries, argc, argv);
@@ -147,7 +144,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (JsonObject) out = json_object_new ();
   JsonArray *array = json_array_new ();
-  int status = jc_vr_parse (opts, "list", "List the public rooms.", NULL, &argc, &argv, NULL, FALSE, NULL);
+  int status = jc_vr_parse (opts, "list", "List the public rooms.", NULL, &argc, &argv);
 
   json_object_set_array_member (out, "rooms", array);
   if (status != JC_CLI_EXIT_OK)
@@ -213,7 +210,7 @@ cmd_create (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JcVideoRoomId) room = NULL;
   g_autoptr (JcVideoRoomId) created = NULL;
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
-  int status = jc_vr_parse (opts, "create", "Create a room.", entries, &argc, &argv, NULL, FALSE, NULL);
+  int status = jc_vr_parse (opts, "create", "Create a room.", entries, &argc, &argv);
 
   if (status != JC_CLI_EXIT_OK || (status = jc_vr_parse_room (opts, "create", room_text, FALSE, &room)) != JC_CLI_EXIT_OK)
     return status;
@@ -265,7 +262,7 @@ cmd_destroy (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JcVideoRoomId) room = NULL;
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
   gboolean ok = FALSE;
-  int status = jc_vr_parse (opts, "destroy", "Destroy a room.", entries, &argc, &argv, NULL, TRUE, NULL);
+  int status = jc_vr_parse (opts, "destroy", "Destroy a room.", entries, &argc, &argv);
 
   if (status != JC_CLI_EXIT_OK || (status = jc_vr_parse_room (opts, "destroy", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     return status;
@@ -306,7 +303,7 @@ cmd_exists (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (JcVideoRoomId) room = NULL;
   gboolean ok = FALSE, exists = FALSE;
-  int status = jc_vr_parse (opts, "exists", "Tell whether a room exists.", entries, &argc, &argv, NULL, TRUE, NULL);
+  int status = jc_vr_parse (opts, "exists", "Tell whether a room exists.", entries, &argc, &argv);
 
   if (status != JC_CLI_EXIT_OK || (status = jc_vr_parse_room (opts, "exists", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     return status;
@@ -348,7 +345,7 @@ cmd_participants (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (JsonObject) out = json_object_new ();
   JsonArray *array = json_array_new ();
-  int status = jc_vr_parse (opts, "participants", "List a room's participants.", entries, &argc, &argv, NULL, TRUE, NULL);
+  int status = jc_vr_parse (opts, "participants", "List a room's participants.", entries, &argc, &argv);
 
   json_object_set_array_member (out, "participants", array);
   if (status != JC_CLI_EXIT_OK ||
@@ -464,8 +461,7 @@ cmd_publish (JcCliOptions *opts, int argc, char **argv)
 
   jc_cli_media_options_init (&media);
   entries = join_entries (own, jc_cli_media_entries (&media));
-  status = jc_vr_parse (opts, "publish", "Join a room as a publisher and send media.", entries, &argc, &argv, NULL, TRUE,
-                        NULL);
+  status = jc_vr_parse (opts, "publish", "Join a room as a publisher and send media.", entries, &argc, &argv);
   if (status != JC_CLI_EXIT_OK || (status = jc_vr_parse_room (opts, "publish", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     goto out;
   source = jc_cli_media_source (&media, &error);
