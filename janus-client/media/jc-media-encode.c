@@ -14,13 +14,15 @@
  * (webrtcbin builds the m-line from them). */
 
 #define RTCP_FB ",rtcp-fb-nack=(boolean)true,rtcp-fb-nack-pli=(boolean)true,rtcp-fb-ccm-fir=(boolean)true"
-#define AUDIO_LEVEL_URI "urn:ietf:params:rtp-hdrext:ssrc-audio-level"
-#define MID_URI "urn:ietf:params:rtp-hdrext:sdes:mid"
-#define RID_URI "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"
 /* As the payloader writes it once the extension is on (with vad=on), or
  * caps would not intersect; quotes escaped for gst_parse. */
 #define AUDIO_LEVEL_CAPS \
-  ",extmap-" G_STRINGIFY (JC_EXTMAP_AUDIO_LEVEL) "=(string)<\\\"\\\", \\\"" AUDIO_LEVEL_URI "\\\", \\\"vad=on\\\">"
+  ",extmap-" G_STRINGIFY (JC_EXTMAP_AUDIO_LEVEL) "=(string)<\\\"\\\", \\\"" JC_EXTMAP_AUDIO_LEVEL_URI "\\\", \\\"vad=on\\\">"
+
+/* The Opus payloader and its caps, left open for more caps fields. */
+#define OPUS_PAY                                                                                        \
+  "rtpopuspay pt=111 ! capsfilter caps=\"application/x-rtp,media=audio,encoding-name=OPUS,payload=111," \
+  "clock-rate=48000,encoding-params=(string)2"
 
 /* The simulcast layers, best first, as the a=rid lines list them (Janus
  * reads the first rid as the highest quality unless told otherwise). */
@@ -123,7 +125,7 @@ simulcast_chain (JcVideoCodec codec, guint bitrate)
   g_string_append_printf (chain,
                           "  rtpfunnel name=jc-sim-funnel ! capssetter join=true replace=false caps=\"%s,"
                           "extmap-%u=(string)%s,extmap-%u=(string)%s\"",
-                          payloader_caps (encoding), JC_EXTMAP_MID, MID_URI, JC_EXTMAP_RID, RID_URI);
+                          payloader_caps (encoding), JC_EXTMAP_MID, JC_EXTMAP_MID_URI, JC_EXTMAP_RID, JC_EXTMAP_RID_URI);
   return g_string_free (chain, FALSE);
 }
 
@@ -186,85 +188,92 @@ on_simulcast_caps (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
   return GST_PAD_PROBE_OK;
 }
 
+/* What the built bin knows of its layers, set once by setup. */
+typedef struct
+{
+  GstRTPHeaderExtension *mid[JC_SIMULCAST_LAYERS]; /* (owned) */
+  GstPad *payloader_sink[JC_SIMULCAST_LAYERS];     /* (owned) */
+  guint32 ssrc[JC_SIMULCAST_LAYERS];
+} Simulcast;
+
+static void
+simulcast_free (gpointer data)
+{
+  Simulcast *sim = data;
+
+  for (guint i = 0; i < JC_SIMULCAST_LAYERS; i++)
+    {
+      g_clear_object (&sim->mid[i]);
+      g_clear_object (&sim->payloader_sink[i]);
+    }
+  g_free (sim);
+}
+
+static Simulcast *
+simulcast_of (GstBin *bin)
+{
+  return g_object_get_data (G_OBJECT (bin), "jc-simulcast");
+}
+
 gboolean
 jc_encode_setup_simulcast (GstBin *bin, GError **error)
 {
   g_autoptr (GstElement) in = gst_bin_get_by_name (bin, "jc-sim-in");
   g_autoptr (GstPad) sink = NULL;
-  GPtrArray *mids = g_ptr_array_new_with_free_func (gst_object_unref);
+  Simulcast *sim;
 
   if (in == NULL)
     {
-      g_ptr_array_unref (mids);
       g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "The simulcast encoders are missing from the pipeline");
       return FALSE;
     }
   sink = gst_element_get_static_pad (in, "sink");
   gst_pad_add_probe (sink, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, on_simulcast_caps, bin, NULL);
 
+  sim = g_new0 (Simulcast, 1);
   for (guint i = 0; i < JC_SIMULCAST_LAYERS; i++)
     {
       g_autofree char *name = g_strdup_printf ("jc-sim-pay-%u", i);
       g_autoptr (GstElement) payloader = gst_bin_get_by_name (bin, name);
-      GstRTPHeaderExtension *mid = gst_rtp_header_extension_create_from_uri (MID_URI);
-      GstRTPHeaderExtension *rid = gst_rtp_header_extension_create_from_uri (RID_URI);
+      g_autoptr (GstRTPHeaderExtension) rid = gst_rtp_header_extension_create_from_uri (JC_EXTMAP_RID_URI);
 
-      if (payloader == NULL || mid == NULL || rid == NULL)
+      sim->mid[i] = gst_rtp_header_extension_create_from_uri (JC_EXTMAP_MID_URI);
+      if (payloader == NULL || sim->mid[i] == NULL || rid == NULL)
         {
-          g_clear_object (&mid);
-          g_clear_object (&rid);
-          g_ptr_array_unref (mids);
+          simulcast_free (sim);
           g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
                        "Simulcast needs GStreamer's RTP header extensions for mid and rid "
                        "(rtphdrextmid, rtphdrextstreamid: gstreamer1.0-plugins-good 1.22 or later)");
           return FALSE;
         }
-      gst_rtp_header_extension_set_id (mid, JC_EXTMAP_MID);
+      gst_rtp_header_extension_set_id (sim->mid[i], JC_EXTMAP_MID);
       gst_rtp_header_extension_set_id (rid, JC_EXTMAP_RID);
       g_object_set (rid, "rid", layers[i].rid, NULL);
       /* One random SSRC per layer: what Janus tells the layers apart by,
        * after the rid extension of their first packets named them. */
-      g_object_set (payloader, "ssrc", g_random_int (), NULL);
-      g_signal_emit_by_name (payloader, "add-extension", mid);
+      sim->ssrc[i] = g_random_int ();
+      g_object_set (payloader, "ssrc", sim->ssrc[i], NULL);
+      g_signal_emit_by_name (payloader, "add-extension", sim->mid[i]);
       g_signal_emit_by_name (payloader, "add-extension", rid);
-      g_ptr_array_add (mids, mid);
-      gst_object_unref (rid);
+      sim->payloader_sink[i] = gst_element_get_static_pad (payloader, "sink");
     }
-  g_object_set_data_full (G_OBJECT (bin), "jc-sim-mids", mids, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (bin), "jc-simulcast", sim, simulcast_free);
   return TRUE;
+}
+
+gboolean
+jc_encode_has_simulcast (GstBin *bin)
+{
+  return simulcast_of (bin) != NULL;
 }
 
 void
 jc_encode_set_simulcast_mid (GstBin *bin, const char *mid)
 {
-  GPtrArray *mids = g_object_get_data (G_OBJECT (bin), "jc-sim-mids");
+  Simulcast *sim = simulcast_of (bin);
 
-  for (guint i = 0; mids != NULL && i < mids->len; i++)
-    g_object_set (g_ptr_array_index (mids, i), "mid", mid, NULL);
-}
-
-/* Any thread: the layer whose payloader sends @ssrc is asked for a key
- * frame (its encoder gets an upstream force-key-unit event). */
-static gboolean
-request_keyframe (GstBin *bin, guint32 ssrc)
-{
-  for (guint i = 0; i < JC_SIMULCAST_LAYERS; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("jc-sim-pay-%u", i);
-      g_autoptr (GstElement) payloader = gst_bin_get_by_name (bin, name);
-      g_autoptr (GstPad) sink = NULL;
-      guint layer_ssrc = 0;
-
-      if (payloader == NULL)
-        continue;
-      g_object_get (payloader, "ssrc", &layer_ssrc, NULL);
-      if (layer_ssrc != ssrc)
-        continue;
-      sink = gst_element_get_static_pad (payloader, "sink");
-      gst_pad_push_event (sink, gst_video_event_new_upstream_force_key_unit (GST_CLOCK_TIME_NONE, TRUE, 0));
-      return TRUE;
-    }
-  return FALSE;
+  for (guint i = 0; sim != NULL && i < JC_SIMULCAST_LAYERS; i++)
+    g_object_set (sim->mid[i], "mid", mid, NULL);
 }
 
 /* RTCP thread: a PLI or FIR from Janus for one of the layers. webrtcbin
@@ -274,13 +283,21 @@ request_keyframe (GstBin *bin, guint32 ssrc)
 static GstPadProbeReturn
 on_upstream_event (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
 {
+  Simulcast *sim = simulcast_of (GST_BIN (user_data));
   GstEvent *event = GST_PAD_PROBE_INFO_EVENT (info);
   guint ssrc;
 
-  if (!gst_video_event_is_force_key_unit (event) ||
+  if (sim == NULL || !gst_video_event_is_force_key_unit (event) ||
       !gst_structure_get_uint (gst_event_get_structure (event), "ssrc", &ssrc))
     return GST_PAD_PROBE_OK;
-  return request_keyframe (GST_BIN (user_data), ssrc) ? GST_PAD_PROBE_DROP : GST_PAD_PROBE_OK;
+  for (guint i = 0; i < JC_SIMULCAST_LAYERS; i++)
+    if (sim->ssrc[i] == ssrc)
+      {
+        gst_pad_push_event (sim->payloader_sink[i],
+                            gst_video_event_new_upstream_force_key_unit (GST_CLOCK_TIME_NONE, TRUE, 0));
+        return GST_PAD_PROBE_DROP;
+      }
+  return GST_PAD_PROBE_OK;
 }
 
 static void
@@ -309,7 +326,7 @@ jc_encode_route_keyframe_requests (GstBin *source_bin, GstElement *webrtc)
   g_autoptr (GstIterator) it = NULL;
   GValue item = G_VALUE_INIT;
 
-  if (g_object_get_data (G_OBJECT (source_bin), "jc-sim-mids") == NULL)
+  if (!jc_encode_has_simulcast (source_bin))
     return;
   it = gst_bin_iterate_recurse (GST_BIN (webrtc));
   while (gst_iterator_next (it, &item) == GST_ITERATOR_OK)
@@ -345,17 +362,14 @@ jc_encode_audio_chain (JcAudioCodec codec)
              "capsfilter caps=\"application/x-rtp,media=audio,encoding-name=PCMA,payload=8,clock-rate=8000\"";
     case JC_AUDIO_CODEC_OPUS:
     default:
-      return "audioconvert ! audioresample ! level audio-level-meta=true post-messages=false ! opusenc bitrate=32000 ! "
-             "rtpopuspay pt=111 ! capsfilter caps=\"application/x-rtp,media=audio,encoding-name=OPUS,payload=111,"
-             "clock-rate=48000,encoding-params=(string)2" AUDIO_LEVEL_CAPS "\"";
+      return "audioconvert ! audioresample ! level audio-level-meta=true post-messages=false ! opusenc bitrate=32000 ! " OPUS_PAY AUDIO_LEVEL_CAPS "\"";
     }
 }
 
 const char *
 jc_encode_opus_payloader (void)
 {
-  return "rtpopuspay pt=111 ! capsfilter caps=\"application/x-rtp,media=audio,encoding-name=OPUS,payload=111,"
-         "clock-rate=48000,encoding-params=(string)2\"";
+  return OPUS_PAY "\"";
 }
 
 const char *

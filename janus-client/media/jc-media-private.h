@@ -44,6 +44,9 @@ const char *jc_media_source_get_audio_encoding (JcMediaSource *self); /* "OPUS"�
 #define JC_EXTMAP_AUDIO_LEVEL 1
 #define JC_EXTMAP_MID 10
 #define JC_EXTMAP_RID 11
+#define JC_EXTMAP_AUDIO_LEVEL_URI "urn:ietf:params:rtp-hdrext:ssrc-audio-level"
+#define JC_EXTMAP_MID_URI "urn:ietf:params:rtp-hdrext:sdes:mid"
+#define JC_EXTMAP_RID_URI "urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id"
 #define JC_SIMULCAST_LAYERS 3
 
 /* "rtpvp8pay … ! capsfilter caps=…" for an encoding name ("VP8"…) */
@@ -53,6 +56,8 @@ const char *jc_encode_video_encoding (JcVideoCodec codec);
  * output (then call jc_encode_setup_simulcast on the built bin). */
 char *jc_encode_video_chain (JcVideoCodec codec, guint bitrate, gboolean simulcast);
 gboolean jc_encode_setup_simulcast (GstBin *bin, GError **error);
+/* Whether the built source @bin sends simulcast layers. */
+gboolean jc_encode_has_simulcast (GstBin *bin);
 /* The m-line's mid, once webrtcbin chose it, for the mid extension. */
 void jc_encode_set_simulcast_mid (GstBin *bin, const char *mid);
 /* Sends Janus's key-frame requests (PLI, FIR) for a layer to that layer's

@@ -180,10 +180,9 @@ jc_sdp_add_simulcast (const char *sdp, char **out_mid, GError **error)
         gst_sdp_media_remove_attribute (video, i - 1);
     }
   if (!has_extmap (video, JC_EXTMAP_MID))
-    gst_sdp_media_add_attribute (video, "extmap", G_STRINGIFY (JC_EXTMAP_MID) " urn:ietf:params:rtp-hdrext:sdes:mid");
+    gst_sdp_media_add_attribute (video, "extmap", G_STRINGIFY (JC_EXTMAP_MID) " " JC_EXTMAP_MID_URI);
   if (!has_extmap (video, JC_EXTMAP_RID))
-    gst_sdp_media_add_attribute (video, "extmap",
-                                 G_STRINGIFY (JC_EXTMAP_RID) " urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id");
+    gst_sdp_media_add_attribute (video, "extmap", G_STRINGIFY (JC_EXTMAP_RID) " " JC_EXTMAP_RID_URI);
   for (guint i = 0; i < JC_SIMULCAST_LAYERS; i++)
     {
       g_autofree char *line = g_strdup_printf ("%s send", jc_encode_simulcast_rid (i));

@@ -181,23 +181,24 @@ jsep_from_description (GstWebRTCSessionDescription *desc)
 
 /* Offer */
 
-/* webrtcbin 1.22 knows nothing of simulcast: the offer Janus gets lists
- * the layers (a=rid, a=simulcast) and the payloaders learn the m-line's
- * mid for their mid header extension. The local description stays as
- * webrtcbin wrote it. */
+/* webrtcbin 1.22 knows nothing of simulcast: when the source sends
+ * layers, the offer Janus gets lists them (a=rid, a=simulcast) and the
+ * payloaders learn the m-line's mid for their mid header extension. The
+ * local description stays as webrtcbin wrote it. */
 static gboolean
 add_simulcast (JcPeer *self, JsonObject *jsep, GError **error)
 {
+  g_autoptr (GstElement) source = gst_bin_get_by_name (GST_BIN (self->pipeline), "jc-source");
   g_autofree char *mid = NULL;
-  g_autofree char *sdp = jc_sdp_add_simulcast (jc_json_lookup_string (jsep, "sdp"), &mid, error);
-  g_autoptr (GstElement) source = NULL;
+  g_autofree char *sdp = NULL;
 
+  if (source == NULL || !jc_encode_has_simulcast (GST_BIN (source)))
+    return TRUE;
+  sdp = jc_sdp_add_simulcast (jc_json_lookup_string (jsep, "sdp"), &mid, error);
   if (sdp == NULL)
     return FALSE;
   json_object_set_string_member (jsep, "sdp", sdp);
-  source = gst_bin_get_by_name (GST_BIN (self->pipeline), "jc-source");
-  if (source != NULL)
-    jc_encode_set_simulcast_mid (GST_BIN (source), mid);
+  jc_encode_set_simulcast_mid (GST_BIN (source), mid);
   return TRUE;
 }
 
@@ -216,8 +217,7 @@ on_offer_created (JcPeer *self, GTask *task, const GstStructure *reply)
   g_signal_emit_by_name (self->webrtc, "set-local-description", offer, NULL);
   jsep = jsep_from_description (offer);
   gst_webrtc_session_description_free (offer);
-  if (self->source != NULL && jc_media_source_get_simulcast (self->source) &&
-      jc_media_source_get_video_encoding (self->source) != NULL && !add_simulcast (self, jsep, &error))
+  if (!add_simulcast (self, jsep, &error))
     {
       g_task_return_error (task, error);
       return;
