@@ -4,8 +4,10 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#define GST_USE_UNSTABLE_API /* GstWebRTCSignalingState */
 #include <glib/gstdio.h>
 #include <gst/pbutils/pbutils.h>
+#include <gst/webrtc/webrtc.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -222,6 +224,117 @@ test_two_publishers_one_subscriber (void)
   jc_test_remove_tree (dir);
 }
 
+/* webrtcbin's thread, after a description is applied: from the second
+ * remote offer on, holds the answer up for a while, as a loaded machine
+ * would. */
+static void
+on_signaling_state (GstElement *webrtc, GParamSpec *pspec, guint *remote_offers)
+{
+  GstWebRTCSignalingState state;
+
+  g_object_get (webrtc, "signaling-state", &state, NULL);
+  if (state == GST_WEBRTC_SIGNALING_STATE_HAVE_REMOTE_OFFER && g_atomic_int_add (remote_offers, 1) >= 1)
+    g_usleep (800 * G_TIME_SPAN_MILLISECOND);
+}
+
+static GPtrArray *
+feeds_of (JcVideoRoom *publisher)
+{
+  GPtrArray *feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
+
+  g_ptr_array_add (feeds, jc_video_room_id_copy (jc_video_room_get_participant_id (publisher)));
+  return feeds;
+}
+
+/* A subscriber joins with feed A and at once adds feed B. Janus's second
+ * offer is still unanswered when the PeerConnection comes up, and Janus
+ * then sends both feeds. webrtcbin 1.22 files B's SSRCs (from the offer)
+ * under m-lines that get transceivers only when the answer is applied;
+ * a packet in between hit a g_warn_if_reached in webrtcbin (what failed
+ * this suite now and then), and one that left the jitter buffer in
+ * between would have found no transceiver at all. Both feeds must
+ * play. */
+static void
+test_slow_answer (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JcClient) client = jc_test_connect (jc_local_janus_get_ws_uri (janus), &error);
+  g_autoptr (JcSession) session = jc_test_create_session (client, &error);
+  g_autoptr (JcVideoRoom) pub_a = jc_test_video_room_attach (session);
+  g_autoptr (JcVideoRoom) pub_b = jc_test_video_room_attach (session);
+  g_autoptr (JcVideoRoom) sub = jc_test_video_room_attach (session);
+  g_autoptr (JcPeer) peer_a = jc_test_peer_new (janus, JC_HANDLE (pub_a));
+  g_autoptr (JcPeer) peer_b = jc_test_peer_new (janus, JC_HANDLE (pub_b));
+  g_autoptr (JcPeer) peer_sub = jc_test_peer_new (janus, JC_HANDLE (sub));
+  g_autoptr (JcMediaSink) sink = jc_media_sink_new_callback ();
+  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (7100000 + g_random_int_range (0, 100000));
+  g_autoptr (JcVideoRoomRequest) create = jc_video_room_request_new ();
+  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GstElement) webrtc = NULL;
+  g_autoptr (GPtrArray) a_feeds = NULL;
+  g_autoptr (GPtrArray) b_feeds = NULL;
+  g_autoptr (GPtrArray) streams = NULL;
+  g_autofree char *a_video = NULL, *b_video = NULL, *b_audio = NULL;
+  guint remote_offers = 0;
+  gboolean up = FALSE;
+
+  g_assert_no_error (error);
+  jc_video_room_request_set_codecs (create, "opus", "vp8");
+  jc_video_room_create_async (pub_a, wanted, create, NULL, CB);
+  result = WAIT_RESULT ();
+  room = jc_video_room_create_finish (pub_a, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  publish (pub_a, peer_a, room, "test", "A");
+  publish (pub_b, peer_b, room, "test", "B");
+  jc_test_run_for (1000); /* both PeerConnections up: no 428 */
+
+  jc_peer_set_sink (peer_sub, sink);
+  jc_video_room_set_peer (sub, peer_sub, NULL);
+  g_signal_connect (sub, "error", G_CALLBACK (jc_test_video_room_fail_on_error), NULL);
+  g_signal_connect_swapped (sub, "webrtcup", G_CALLBACK (jc_test_set_true), &up);
+  webrtc = gst_bin_get_by_name (GST_BIN (jc_peer_get_pipeline (peer_sub)), "webrtc");
+  g_assert_nonnull (webrtc);
+  g_signal_connect (webrtc, "notify::signaling-state", G_CALLBACK (on_signaling_state), &remote_offers);
+
+  a_feeds = feeds_of (pub_a);
+  jc_video_room_join_subscriber_async (sub, room, a_feeds, NULL, NULL, CB);
+  result = WAIT_RESULT ();
+  streams = jc_video_room_join_subscriber_finish (sub, result, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_clear_pointer (&streams, g_ptr_array_unref);
+  g_assert_false (up);
+
+  b_feeds = feeds_of (pub_b);
+  jc_video_room_subscribe_async (sub, b_feeds, NULL, NULL, CB);
+  result = WAIT_RESULT ();
+  streams = jc_video_room_subscribe_finish (sub, result, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (g_atomic_int_get (&remote_offers), ==, 2);
+
+  a_video = jc_test_video_room_sub_mid (sub, jc_video_room_get_participant_id (pub_a), "video");
+  b_video = jc_test_video_room_sub_mid (sub, jc_video_room_get_participant_id (pub_b), "video");
+  b_audio = jc_test_video_room_sub_mid (sub, jc_video_room_get_participant_id (pub_b), "audio");
+  g_assert_nonnull (a_video);
+  g_assert_nonnull (b_video);
+  g_assert_nonnull (b_audio);
+  JC_TEST_WAIT_UNTIL_TIMEOUT (jc_test_received_frames (peer_sub, a_video) > 15 && jc_test_received_frames (peer_sub, b_video) > 15 &&
+                                  jc_test_received_frames (peer_sub, b_audio) > 50,
+                              20);
+  g_assert_true (up);
+  g_signal_handlers_disconnect_by_data (webrtc, &remote_offers);
+
+  jc_test_peer_stop (peer_sub);
+  jc_test_peer_stop (peer_a);
+  jc_test_peer_stop (peer_b);
+  jc_test_destroy (session, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -232,6 +345,7 @@ main (int argc, char **argv)
 
   janus = jc_test_media_janus_start (NULL);
   jc_test_media_add_func ("/videoroom-media/two-publishers-one-subscriber", test_two_publishers_one_subscriber);
+  jc_test_media_add_func ("/videoroom-media/slow-answer", test_slow_answer);
   ret = g_test_run ();
   g_clear_pointer (&janus, jc_test_media_janus_stop);
   return ret;

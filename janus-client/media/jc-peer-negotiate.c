@@ -394,6 +394,7 @@ typedef struct
 {
   char *sdp;            /* (owned) the remote SDP */
   gboolean then_answer; /* create an answer afterwards */
+  JsonObject *answer;   /* (owned) (nullable) once created */
 } RemoteData;
 
 static void
@@ -402,6 +403,7 @@ remote_data_free (gpointer data)
   RemoteData *rd = data;
 
   g_free (rd->sdp);
+  g_clear_pointer (&rd->answer, json_object_unref);
   g_free (rd);
 }
 
@@ -419,17 +421,29 @@ prepare_sink (JcPeer *self, const char *sdp, GError **error)
 }
 
 static void
+on_local_set (JcPeer *self, GTask *task, const GstStructure *reply)
+{
+  RemoteData *rd = g_task_get_task_data (task);
+
+  g_task_return_pointer (task, g_steal_pointer (&rd->answer), (GDestroyNotify) json_object_unref);
+}
+
+/* The answer goes to Janus only once webrtcbin has applied it. */
+static void
 on_answer_created (JcPeer *self, GTask *task, const GstStructure *reply)
 {
+  RemoteData *rd = g_task_get_task_data (task);
   GstWebRTCSessionDescription *answer = NULL;
+  g_autoptr (GstPromise) promise = NULL;
 
   if (reply == NULL || !gst_structure_get (reply, "answer", GST_TYPE_WEBRTC_SESSION_DESCRIPTION, &answer, NULL))
     {
       g_task_return_new_error (task, JC_ERROR, JC_ERROR_MEDIA, "webrtcbin created no answer");
       return;
     }
-  g_signal_emit_by_name (self->webrtc, "set-local-description", answer, NULL);
-  g_task_return_pointer (task, jsep_from_description (answer), (GDestroyNotify) json_object_unref);
+  rd->answer = jsep_from_description (answer);
+  promise = promise_for (self, task, on_local_set);
+  g_signal_emit_by_name (self->webrtc, "set-local-description", answer, promise);
   gst_webrtc_session_description_free (answer);
 }
 
@@ -453,6 +467,12 @@ on_remote_set (JcPeer *self, GTask *task, const GstStructure *reply)
       return;
     }
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_offer_done (GTask *task, GParamSpec *pspec, PeerGuard *guard)
+{
+  jc_peer_guard_release (guard);
 }
 
 static void
@@ -484,6 +504,13 @@ set_remote (JcPeer *self, GTask *task, JsonObject *jsep, gboolean then_answer)
   rd->sdp = g_strdup (jc_json_lookup_string (jsep, "sdp"));
   rd->then_answer = then_answer;
   g_task_set_task_data (task, rd, remote_data_free);
+  if (then_answer)
+    {
+      /* Until the answer is applied, or the negotiation failed. */
+      jc_peer_guard_hold (self->guard);
+      g_signal_connect_data (task, "notify::completed", G_CALLBACK (on_offer_done), g_atomic_rc_box_acquire (self->guard),
+                             (GClosureNotify) (void (*) (void)) jc_peer_guard_unref, 0);
+    }
   promise = promise_for (self, task, on_remote_set);
   g_signal_emit_by_name (self->webrtc, "set-remote-description", desc, promise);
   gst_webrtc_session_description_free (desc);

@@ -29,6 +29,15 @@ typedef struct
   GMainContext *context; /* (owned) */
 } PeerBridge;
 
+/* jc-peer-guard.c: no new jitter buffer while a remote offer is being
+ * answered (webrtcbin 1.22 cannot take one then). */
+typedef struct _PeerGuard PeerGuard;
+
+PeerGuard *jc_peer_guard_new (GstElement *webrtc);
+void jc_peer_guard_unref (gpointer guard);
+void jc_peer_guard_hold (PeerGuard *guard);
+void jc_peer_guard_release (PeerGuard *guard);
+
 struct _JcPeer
 {
   GObject parent_instance;
@@ -38,6 +47,7 @@ struct _JcPeer
   PeerBridge *bridge;    /* (owned) atomic rc box */
   GstElement *pipeline;  /* (owned) */
   GstElement *webrtc;    /* (unowned) in the pipeline */
+  PeerGuard *guard;      /* (owned) atomic rc box */
   GSource *bus_source;   /* (owned) */
   JcMediaSource *source; /* (owned) (nullable) */
   JcMediaSink *sink;     /* (owned) (nullable) */

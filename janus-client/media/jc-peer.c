@@ -463,6 +463,7 @@ jc_peer_constructed (GObject *object)
   g_assert (self->webrtc != NULL);
   g_object_set (self->webrtc, "bundle-policy", GST_WEBRTC_BUNDLE_POLICY_MAX_BUNDLE, "latency", 100, NULL);
   gst_bin_add (GST_BIN (self->pipeline), self->webrtc);
+  self->guard = jc_peer_guard_new (self->webrtc);
 
   /* No ICE-TCP (Janus does not use it here) and no UPnP (noise). */
   {
@@ -582,6 +583,7 @@ jc_peer_finalize (GObject *object)
 
   if (self->bridge != NULL)
     jc_peer_bridge_unref (self->bridge);
+  g_clear_pointer (&self->guard, jc_peer_guard_unref);
   g_ptr_array_unref (self->tracks);
   g_mutex_clear (&self->tracks_lock);
   g_ptr_array_unref (self->pending_candidates);
