@@ -25,10 +25,17 @@ struct _PeerGuard
 {
   GMutex lock;
   GHashTable *buffered; /* (owned) SSRCs rtpbin has a jitter buffer for */
-  GPtrArray *pads;      /* (owned) rtpbin's receiving sink pads */
+  GPtrArray *pads;      /* (owned) GWeakRef to rtpbin's receiving sink pads */
   gint holding;         /* atomic */
   guint64 dropped;      /* under lock */
 };
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
 
 static PeerGuard *
 peer_guard_ref (PeerGuard *guard)
@@ -132,7 +139,8 @@ on_rtpbin_pad_added (GstElement *rtpbin, GstPad *pad, gpointer user_data)
   if (!GST_PAD_IS_SINK (pad) || !g_str_has_prefix (name, "recv_rtp_sink_"))
     return;
   g_mutex_lock (&guard->lock);
-  g_ptr_array_add (guard->pads, gst_object_ref (pad));
+  g_ptr_array_add (guard->pads, g_new0 (GWeakRef, 1));
+  g_weak_ref_init (g_ptr_array_index (guard->pads, guard->pads->len - 1), pad);
   g_mutex_unlock (&guard->lock);
   gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_BUFFER_LIST, on_rtp_in,
                      peer_guard_ref (guard), jc_peer_guard_unref);
@@ -155,7 +163,7 @@ jc_peer_guard_new (GstElement *webrtc)
 
   g_mutex_init (&guard->lock);
   guard->buffered = g_hash_table_new (NULL, NULL);
-  guard->pads = g_ptr_array_new_with_free_func (gst_object_unref);
+  guard->pads = g_ptr_array_new_with_free_func (weak_ref_free);
   if (rtpbin == NULL)
     {
       g_warning ("webrtcbin has no element named rtpbin: streams added by a renegotiation are not guarded");
@@ -181,7 +189,12 @@ jc_peer_guard_hold (PeerGuard *guard)
   guard->dropped = 0;
   pads = g_ptr_array_new_full (guard->pads->len, gst_object_unref);
   for (guint i = 0; i < guard->pads->len; i++)
-    g_ptr_array_add (pads, gst_object_ref (g_ptr_array_index (guard->pads, i)));
+    {
+      GstPad *pad = g_weak_ref_get (g_ptr_array_index (guard->pads, i));
+
+      if (pad != NULL)
+        g_ptr_array_add (pads, pad);
+    }
   g_mutex_unlock (&guard->lock);
   /* Probes and the chain after them run under the pad's stream lock: a
    * packet that passed before holding started is through rtpbin (and

@@ -574,8 +574,9 @@ jc_peer_set_remote_description_finish (JcPeer *self, GAsyncResult *result, GErro
  *
  * Answers an offer Janus made (a subscription, a stream, a data channel):
  * sets it as the remote description and creates the answer, set as the
- * local description. Send the answer back as the JSEP of the plugin's
- * start/accept message.
+ * local description. @callback runs once webrtcbin has applied the
+ * answer. Send the answer back as the JSEP of the plugin's start/accept
+ * message.
  */
 void
 jc_peer_create_answer_async (JcPeer *self,

@@ -32,6 +32,13 @@
  * candidates wait until the remote description is set. When Janus says
  * `webrtcup`, a keyframe is forced (Janus may drop the first one).
  *
+ * An answer is returned once webrtcbin has applied it. While Janus's offer
+ * is being answered, RTP of streams that were not flowing yet is dropped:
+ * webrtcbin 1.22 cannot take a new stream before the answer exists, and
+ * Janus may start one early (a feed added to a subscription whose
+ * PeerConnection comes up meanwhile). Such a stream loses its first
+ * milliseconds; its decoder asks for a key frame as usual.
+ *
  * webrtcbin's own threads never touch the peer: everything is handed to
  * the main context that was the thread-default when the peer was created.
  *
