@@ -50,6 +50,15 @@ JsonObject *jc_video_room_send_finish (JcVideoRoom *self,
 /* Completes @task with @data and @jsep (hooks call this when done). */
 void jc_video_room_return_data (GTask *task, JsonObject *data, JsonObject *jsep);
 
+/* Helpers of the synchronous requests, in jc-video-room-admin.c and shared
+ * with jc-video-room-forward.c: finish_ok drops the data and tells whether
+ * the request succeeded; `extra` holds the members a call adds to the body;
+ * expect_success is the @expect of requests answered with `success`. */
+gboolean jc_video_room_finish_ok (JcVideoRoom *self, GAsyncResult *result, gpointer tag, GError **error);
+JsonObject *jc_video_room_extra_new (void);
+void jc_video_room_extra_set_id (JsonObject *extra, const char *member, const JcVideoRoomId *id);
+extern const char *const jc_video_room_expect_success[2];
+
 /* State updates the participant requests share with the event handler. */
 void jc_video_room_take_join (JcVideoRoom *self, JsonObject *data, gboolean publisher);
 void jc_video_room_take_streams (JcVideoRoom *self, JsonObject *data);
