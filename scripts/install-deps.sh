@@ -26,6 +26,7 @@ PACKAGES="
   libasan8
   libubsan1
   janus
+  janus-tools
   iproute2
   python3
   procps

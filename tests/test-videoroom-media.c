@@ -335,6 +335,127 @@ test_slow_answer (void)
   g_assert_no_error (error);
 }
 
+/* Converts the MJR recording @mjr with janus-pp-rec (janus-tools) to
+ * @out, whose extension picks the container. */
+static void
+post_process (const char *mjr, const char *out)
+{
+  const char *argv[] = { "janus-pp-rec", mjr, out, NULL };
+  g_autofree char *output = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &output, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+}
+
+/* A publisher asks Janus to record it (record + filename on publish):
+ * Janus writes one MJR file per stream, which janus-pp-rec turns into
+ * playable VP8 and Opus files of the published length. */
+static void
+test_server_recording (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jc-vr-record-XXXXXX", &error);
+  g_autofree char *base = g_build_filename (dir, "publisher", NULL);
+  g_autoptr (JcClient) client = jc_test_connect (jc_local_janus_get_ws_uri (janus), &error);
+  g_autoptr (JcSession) session = jc_test_create_session (client, &error);
+  g_autoptr (JcVideoRoom) pub = jc_test_video_room_attach (session);
+  g_autoptr (JcPeer) peer = jc_test_peer_new (janus, JC_HANDLE (pub));
+  g_autoptr (JcMediaSource) source = jc_media_source_new ("test", &error);
+  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (7200000 + g_random_int_range (0, 100000));
+  g_autoptr (JcVideoRoomRequest) create = jc_video_room_request_new ();
+  g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
+  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GDir) listing = NULL;
+  const char *name;
+  guint video = 0, audio = 0;
+  gboolean up = FALSE;
+
+  g_assert_no_error (error);
+  jc_video_room_request_set_codecs (create, "opus", "vp8");
+  jc_video_room_create_async (pub, wanted, create, NULL, CB);
+  result = WAIT_RESULT ();
+  room = jc_video_room_create_finish (pub, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  g_signal_connect_swapped (pub, "webrtcup", G_CALLBACK (jc_test_set_true), &up);
+  jc_peer_set_source (peer, source);
+  jc_video_room_request_set_display (options, "recorded");
+  jc_video_room_request_set_record (options, TRUE, NULL);
+  jc_video_room_request_set_filename (options, base);
+  jc_video_room_publish_media_async (pub, room, peer, options, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_true (jc_video_room_publish_media_finish (pub, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  JC_TEST_WAIT_UNTIL_TIMEOUT (up, 20);
+  jc_test_run_for (4000);
+
+  /* Janus closes the files when the PeerConnection goes. */
+  jc_test_peer_stop (peer);
+  jc_handle_hangup_async (JC_HANDLE (pub), NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_true (jc_handle_hangup_finish (JC_HANDLE (pub), result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  jc_test_destroy (session, &error);
+  g_assert_no_error (error);
+  jc_test_run_for (500);
+
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *mjr = g_build_filename (dir, name, NULL);
+      g_autofree char *out = NULL;
+      gboolean is_video = g_str_has_prefix (name, "publisher-video-");
+
+      g_test_message ("Janus recorded %s", name);
+      if (!g_str_has_suffix (name, ".mjr"))
+        continue;
+      g_assert_true (is_video || g_str_has_prefix (name, "publisher-audio-"));
+      out = g_strconcat (mjr, is_video ? ".webm" : ".opus", NULL);
+      post_process (mjr, out);
+      jc_test_check_media_file (out, is_video ? "video/x-vp8" : "audio/x-opus", 3.0);
+      video += is_video;
+      audio += !is_video;
+    }
+  g_assert_cmpuint (video, ==, 1);
+  g_assert_cmpuint (audio, ==, 1);
+
+  /* The same from the CLI: videoroom publish --record BASE. */
+  {
+    g_autofree char *room_text = jc_video_room_id_to_string (room);
+    g_autofree char *cli_base = g_build_filename (dir, "cli", NULL);
+    g_autofree char *cli_video = g_build_filename (dir, "cli-video-0.mjr", NULL);
+    g_autofree char *cli_webm = g_build_filename (dir, "cli-video-0.webm", NULL);
+    g_auto (JcTestCliRun) run = { 0 };
+    g_auto (JcTestCliRun) bad = { 0 };
+
+    jc_test_cli_runv (&run, NULL, NULL,
+                      (const char *const[]){ "--server", jc_local_janus_get_ws_uri (janus), "--ice-address",
+                                             jc_local_janus_get_client_address (janus), "videoroom", "publish", "--room",
+                                             room_text, "--record", cli_base, "--duration", "4", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    jc_test_run_for (500);
+    post_process (cli_video, cli_webm);
+    jc_test_check_media_file (cli_webm, "video/x-vp8", 2.5);
+
+    jc_test_cli_runv (&bad, NULL, NULL,
+                      (const char *const[]){ "--server", jc_local_janus_get_ws_uri (janus), "videoroom", "publish",
+                                             "--room", room_text, "--record", "", NULL });
+    g_assert_cmpint (bad.status, ==, 2);
+    g_assert_nonnull (strstr (bad.err, "--record needs a file name"));
+  }
+  jc_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -346,6 +467,7 @@ main (int argc, char **argv)
   janus = jc_test_media_janus_start (NULL);
   jc_test_media_add_func ("/videoroom-media/two-publishers-one-subscriber", test_two_publishers_one_subscriber);
   jc_test_media_add_func ("/videoroom-media/slow-answer", test_slow_answer);
+  jc_test_media_add_func ("/videoroom-media/server-recording", test_server_recording);
   ret = g_test_run ();
   g_clear_pointer (&janus, jc_test_media_janus_stop);
   return ret;

@@ -439,11 +439,13 @@ jc_vr_hangup (VrRun *run, JcVideoRoom *vr)
 static int
 cmd_publish (JcCliOptions *opts, int argc, char **argv)
 {
-  g_autofree char *room_text = NULL, *display = NULL, *pin = NULL;
+  g_autofree char *room_text = NULL, *display = NULL, *pin = NULL, *record = NULL;
   const GOptionEntry own[] = {
     { "room", 0, 0, G_OPTION_ARG_STRING, &room_text, "The room", "ID" },
     { "display", 0, 0, G_OPTION_ARG_STRING, &display, "The display name others see", "NAME" },
     { "pin", 0, 0, G_OPTION_ARG_STRING, &pin, "The room's pin", "P" },
+    { "record", 0, 0, G_OPTION_ARG_STRING, &record,
+      "Have Janus record what you publish, to BASE-video-N.mjr and BASE-audio-N.mjr on its machine", "BASE" },
     G_OPTION_ENTRY_NULL
   };
   JcCliMediaOptions media;
@@ -472,6 +474,16 @@ cmd_publish (JcCliOptions *opts, int argc, char **argv)
     }
   jc_video_room_request_set_display (options, display != NULL ? display : "janus-client");
   jc_video_room_request_set_pin (options, pin);
+  if (record != NULL)
+    {
+      if (*record == '\0')
+        {
+          status = jc_cli_usage_error (opts, "--record needs a file name");
+          goto out;
+        }
+      jc_video_room_request_set_record (options, TRUE, NULL);
+      jc_video_room_request_set_filename (options, record);
+    }
   if (media.bitrate > 0)
     jc_video_room_request_set_bitrate (options, (guint) media.bitrate);
   if (!jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_AUTO, &error) || !jc_vr_media_available (&run, &error))

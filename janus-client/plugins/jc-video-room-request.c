@@ -270,18 +270,39 @@ jc_video_room_request_set_codecs (JcVideoRoomRequest *self, const char *audio_co
  * jc_video_room_request_set_record:
  * @self: a request
  * @record: whether Janus records
- * @path: (nullable): `rec_dir` (create) or `filename` (configure, publish)
+ * @rec_dir: (nullable): the room's recording folder (`rec_dir`, with
+ *   `create`)
  *
- * Sets `record` and where the recording goes: server-side recording in
- * Janus's MJR format. With `create`, @path is the room's recording folder.
+ * Sets `record`: server-side recording in Janus's MJR format, one file per
+ * stream. With `create`, the whole room; with `configure`, `publish` or
+ * `joinandconfigure`, this publisher (name its files with
+ * [method@VideoRoomRequest.set_filename]).
  */
 void
-jc_video_room_request_set_record (JcVideoRoomRequest *self, gboolean record, const char *path)
+jc_video_room_request_set_record (JcVideoRoomRequest *self, gboolean record, const char *rec_dir)
 {
   g_return_if_fail (self != NULL);
   json_object_set_boolean_member (self->body, "record", record);
-  if (path != NULL)
-    json_object_set_string_member (self->body, "rec_dir", path);
+  if (rec_dir != NULL)
+    json_object_set_string_member (self->body, "rec_dir", rec_dir);
+}
+
+/**
+ * jc_video_room_request_set_filename:
+ * @self: a request
+ * @filename: the base of a publisher's recording files, on Janus's machine
+ *
+ * Sets `filename` (`configure`, `publish`, `joinandconfigure`): Janus 1.1.2
+ * writes each recorded stream to `FILENAME-audio-MINDEX.mjr` or
+ * `FILENAME-video-MINDEX.mjr` (a relative name goes into the room's
+ * `rec_dir`). Use with [method@VideoRoomRequest.set_record].
+ */
+void
+jc_video_room_request_set_filename (JcVideoRoomRequest *self, const char *filename)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (filename != NULL);
+  json_object_set_string_member (self->body, "filename", filename);
 }
 
 /**

@@ -161,7 +161,9 @@ void jc_video_room_request_set_bitrate (JcVideoRoomRequest *self, guint bitrate)
 JC_AVAILABLE_IN_ALL
 void jc_video_room_request_set_codecs (JcVideoRoomRequest *self, const char *audio_codec, const char *video_codec);
 JC_AVAILABLE_IN_ALL
-void jc_video_room_request_set_record (JcVideoRoomRequest *self, gboolean record, const char *path);
+void jc_video_room_request_set_record (JcVideoRoomRequest *self, gboolean record, const char *rec_dir);
+JC_AVAILABLE_IN_ALL
+void jc_video_room_request_set_filename (JcVideoRoomRequest *self, const char *filename);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_request_set_notify_joining (JcVideoRoomRequest *self, gboolean notify_joining);
 JC_AVAILABLE_IN_ALL
