@@ -667,6 +667,34 @@ test_concurrent_joins (Fixture *f, gconstpointer data)
   g_assert_true (destroy_room (f->admin, room, NULL, &error));
 }
 
+/* The request builder keeps copies: what the caller changes afterwards
+ * does not reach the request. */
+static void
+test_request_copies (void)
+{
+  g_autoptr (JcVideoRoomRequest) request = jc_video_room_request_new ();
+  g_autoptr (JsonArray) streams = json_array_new ();
+  g_autoptr (JsonNode) extra = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr (JsonObject) body = NULL;
+  JsonObject *stream = json_object_new ();
+
+  json_object_set_string_member (stream, "mid", "0");
+  json_array_add_object_element (streams, stream);
+  json_node_take_object (extra, json_object_new ());
+  json_object_set_int_member (json_node_get_object (extra), "a", 1);
+  jc_video_room_request_set_streams (request, streams);
+  jc_video_room_request_set_extra (request, "custom", extra);
+
+  json_object_set_string_member (stream, "mid", "changed");
+  json_array_add_object_element (streams, json_object_new ());
+  json_object_set_int_member (json_node_get_object (extra), "a", 2);
+
+  body = jc_video_room_request_to_json (request);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (body, "streams")), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (body, "streams"), 0), "mid"), ==, "0");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (body, "custom"), "a"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -681,6 +709,7 @@ main (int argc, char **argv)
     g_error ("Cannot start a private Janus: %s", error->message);
 
   g_test_add_func ("/videoroom/ids", test_ids);
+  g_test_add_func ("/videoroom/request-copies", test_request_copies);
 #define ADD(path, func) g_test_add ("/videoroom/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("admin/create-exists-list-destroy", test_create_exists_list_destroy);
   ADD ("admin/string-ids", test_string_ids_rejected);

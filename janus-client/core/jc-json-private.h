@@ -33,6 +33,7 @@ gboolean jc_json_lookup_id (JsonObject *obj, const char *member, guint64 *out_id
 gboolean jc_json_has_member (JsonObject *obj, const char *member);
 
 JsonObject *jc_json_object_copy (JsonObject *obj);
+JsonNode *jc_json_node_deep_copy (JsonNode *node);
 char *jc_json_to_string (JsonObject *obj);
 char *jc_json_to_redacted_string (JsonObject *obj);
 gboolean jc_json_is_secret_member (const char *member);

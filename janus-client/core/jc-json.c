@@ -224,8 +224,10 @@ jc_json_get_id (JsonObject *obj, const char *member, guint64 *out_id, GError **e
   return TRUE;
 }
 
-static JsonNode *
-deep_copy_node (JsonNode *node)
+/* A copy that shares nothing with @node (json_node_copy () shares the
+ * objects and arrays it holds). */
+JsonNode *
+jc_json_node_deep_copy (JsonNode *node)
 {
   JsonNode *copy;
 
@@ -240,7 +242,7 @@ deep_copy_node (JsonNode *node)
       JsonArray *array_copy = json_array_sized_new (json_array_get_length (array));
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        json_array_add_element (array_copy, deep_copy_node (json_array_get_element (array, i)));
+        json_array_add_element (array_copy, jc_json_node_deep_copy (json_array_get_element (array, i)));
       copy = json_node_new (JSON_NODE_ARRAY);
       json_node_take_array (copy, array_copy);
     }
@@ -259,7 +261,7 @@ jc_json_object_copy (JsonObject *obj)
   g_autoptr (GList) members = json_object_get_members (obj); /* in their order */
 
   for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (copy, l->data, deep_copy_node (json_object_get_member (obj, l->data)));
+    json_object_set_member (copy, l->data, jc_json_node_deep_copy (json_object_get_member (obj, l->data)));
   return copy;
 }
 

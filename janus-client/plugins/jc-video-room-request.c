@@ -353,7 +353,7 @@ jc_video_room_request_set_private_id (JcVideoRoomRequest *self, guint64 private_
 /**
  * jc_video_room_request_set_streams:
  * @self: a request
- * @streams: (transfer none): the `streams` array
+ * @streams: (transfer none): the `streams` array, copied
  *
  * Sets `streams` as the plugin documents it: per-mid settings for
  * `configure` and `publish`, `{feed, mid}` objects for subscriptions
@@ -362,22 +362,21 @@ jc_video_room_request_set_private_id (JcVideoRoomRequest *self, guint64 private_
 void
 jc_video_room_request_set_streams (JcVideoRoomRequest *self, JsonArray *streams)
 {
-  JsonNode *node;
+  g_autoptr (JsonNode) node = NULL;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (streams != NULL);
 
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_set_array (node, streams);
-  json_object_set_member (self->body, "streams", json_node_copy (node));
-  json_node_unref (node);
+  json_object_set_member (self->body, "streams", jc_json_node_deep_copy (node));
 }
 
 /**
  * jc_video_room_request_set_extra:
  * @self: a request
  * @name: a member name
- * @value: (transfer none): its value
+ * @value: (transfer none): its value, copied
  *
  * Sets any member of the request body.
  */
@@ -387,7 +386,7 @@ jc_video_room_request_set_extra (JcVideoRoomRequest *self, const char *name, Jso
   g_return_if_fail (self != NULL);
   g_return_if_fail (name != NULL);
   g_return_if_fail (value != NULL);
-  json_object_set_member (self->body, name, json_node_copy (value));
+  json_object_set_member (self->body, name, jc_json_node_deep_copy (value));
 }
 
 /**
