@@ -138,12 +138,6 @@ jc_video_room_finish_ok (JcVideoRoom *self, GAsyncResult *result, gpointer tag, 
   return data != NULL;
 }
 
-JsonObject *
-jc_video_room_extra_new (void)
-{
-  return json_object_new ();
-}
-
 void
 jc_video_room_extra_set_id (JsonObject *extra, const char *member, const JcVideoRoomId *id)
 {
@@ -481,7 +475,7 @@ jc_video_room_allowed_async (JcVideoRoom *self,
                              gpointer user_data)
 {
   static const char *const actions[] = { "enable", "disable", "add", "remove" };
-  g_autoptr (JsonObject) extra = jc_video_room_extra_new ();
+  g_autoptr (JsonObject) extra = json_object_new ();
 
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL);
@@ -554,7 +548,7 @@ jc_video_room_kick_async (JcVideoRoom *self,
                           GAsyncReadyCallback callback,
                           gpointer user_data)
 {
-  g_autoptr (JsonObject) extra = jc_video_room_extra_new ();
+  g_autoptr (JsonObject) extra = json_object_new ();
 
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && participant != NULL);
@@ -605,7 +599,7 @@ jc_video_room_moderate_async (JcVideoRoom *self,
                               GAsyncReadyCallback callback,
                               gpointer user_data)
 {
-  g_autoptr (JsonObject) extra = jc_video_room_extra_new ();
+  g_autoptr (JsonObject) extra = json_object_new ();
 
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && participant != NULL && mid != NULL);

@@ -101,7 +101,7 @@ jc_video_room_enable_recording_async (JcVideoRoom *self,
                                       GAsyncReadyCallback callback,
                                       gpointer user_data)
 {
-  g_autoptr (JsonObject) extra = jc_video_room_extra_new ();
+  g_autoptr (JsonObject) extra = json_object_new ();
 
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL);
@@ -155,7 +155,7 @@ jc_video_room_rtp_forward_async (JcVideoRoom *self,
                                  gpointer user_data)
 {
   static const char *const expect[] = { "rtp_forward", NULL };
-  g_autoptr (JsonObject) extra = jc_video_room_extra_new ();
+  g_autoptr (JsonObject) extra = json_object_new ();
 
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL && host != NULL);
@@ -209,7 +209,7 @@ jc_video_room_stop_rtp_forward_async (JcVideoRoom *self,
                                       gpointer user_data)
 {
   static const char *const expect[] = { "stop_rtp_forward", NULL };
-  g_autoptr (JsonObject) extra = jc_video_room_extra_new ();
+  g_autoptr (JsonObject) extra = json_object_new ();
 
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL);
@@ -259,7 +259,7 @@ jc_video_room_list_remotes_async (JcVideoRoom *self,
                                   GAsyncReadyCallback callback,
                                   gpointer user_data)
 {
-  g_autoptr (JsonObject) extra = jc_video_room_extra_new ();
+  g_autoptr (JsonObject) extra = json_object_new ();
 
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL);
@@ -310,7 +310,7 @@ jc_video_room_add_remote_publisher_async (JcVideoRoom *self,
                                           GAsyncReadyCallback callback,
                                           gpointer user_data)
 {
-  g_autoptr (JsonObject) extra = jc_video_room_extra_new ();
+  g_autoptr (JsonObject) extra = json_object_new ();
 
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && streams != NULL);
@@ -361,7 +361,7 @@ jc_video_room_update_remote_publisher_async (JcVideoRoom *self,
                                              GAsyncReadyCallback callback,
                                              gpointer user_data)
 {
-  g_autoptr (JsonObject) extra = jc_video_room_extra_new ();
+  g_autoptr (JsonObject) extra = json_object_new ();
 
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL && streams != NULL);
@@ -410,7 +410,7 @@ jc_video_room_remove_remote_publisher_async (JcVideoRoom *self,
                                              GAsyncReadyCallback callback,
                                              gpointer user_data)
 {
-  g_autoptr (JsonObject) extra = jc_video_room_extra_new ();
+  g_autoptr (JsonObject) extra = json_object_new ();
 
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL);
@@ -466,7 +466,7 @@ jc_video_room_publish_remotely_async (JcVideoRoom *self,
                                       GAsyncReadyCallback callback,
                                       gpointer user_data)
 {
-  g_autoptr (JsonObject) extra = jc_video_room_extra_new ();
+  g_autoptr (JsonObject) extra = json_object_new ();
 
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL && remote_id != NULL && host != NULL);
@@ -519,7 +519,7 @@ jc_video_room_unpublish_remotely_async (JcVideoRoom *self,
                                         GAsyncReadyCallback callback,
                                         gpointer user_data)
 {
-  g_autoptr (JsonObject) extra = jc_video_room_extra_new ();
+  g_autoptr (JsonObject) extra = json_object_new ();
 
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL && remote_id != NULL);

@@ -52,10 +52,10 @@ void jc_video_room_return_data (GTask *task, JsonObject *data, JsonObject *jsep)
 
 /* Helpers of the synchronous requests, in jc-video-room-admin.c and shared
  * with jc-video-room-forward.c: finish_ok drops the data and tells whether
- * the request succeeded; `extra` holds the members a call adds to the body;
- * expect_success is the @expect of requests answered with `success`. */
+ * the request succeeded; extra_set_id adds an id member to the members a
+ * call adds to the body; expect_success is the @expect of requests
+ * answered with `success`. */
 gboolean jc_video_room_finish_ok (JcVideoRoom *self, GAsyncResult *result, gpointer tag, GError **error);
-JsonObject *jc_video_room_extra_new (void);
 void jc_video_room_extra_set_id (JsonObject *extra, const char *member, const JcVideoRoomId *id);
 extern const char *const jc_video_room_expect_success[2];
 
