@@ -401,6 +401,8 @@ test_cli_echotest (void)
   g_autoptr (GstDiscovererInfo) info = NULL;
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonArray *tracks;
+  JsonArray *layers = NULL;
+  static const char *const rids[] = { "h", "m", "l" };
   GList *videos;
   guint received_video = 0;
   gint64 sent_frames = 0, received_frames = 0;
@@ -426,14 +428,34 @@ test_cli_echotest (void)
           received_frames = json_object_get_int_member (track, "frames");
         }
       else
-        sent_frames = json_object_get_int_member (track, "frames");
+        {
+          sent_frames = json_object_get_int_member (track, "frames");
+          layers = json_object_get_array_member (track, "layers");
+        }
     }
   g_assert_cmpuint (received_video, ==, 1);
-  /* Three layers went out (15 fps each), one comes back. */
+  /* Three layers went out (15 fps each), one comes back. The sent track
+   * counts the frames once (the best layer's) and each layer apart. */
   g_test_message ("video frames: %" G_GINT64_FORMAT " sent, %" G_GINT64_FORMAT " received", sent_frames,
                   received_frames);
   g_assert_cmpint (received_frames, >, 20);
-  g_assert_cmpint (sent_frames, >, 2 * received_frames);
+  g_assert_cmpint (sent_frames, >, received_frames / 2);
+  g_assert_cmpint (sent_frames, <, received_frames * 2);
+  g_assert_nonnull (layers);
+  g_assert_cmpuint (json_array_get_length (layers), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *layer = json_array_get_object_element (layers, i);
+      gint64 frames = json_object_get_int_member (layer, "frames");
+
+      g_assert_cmpstr (json_object_get_string_member (layer, "rid"), ==, rids[i]);
+      g_assert_cmpint (json_object_get_int_member (layer, "packets"), >=, frames);
+      g_assert_cmpint (frames, >, sent_frames - 5);
+      g_assert_cmpint (frames, <, sent_frames + 5);
+    }
+  /* Smaller layers, fewer bytes. */
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (layers, 0), "bytes"), >,
+                   json_object_get_int_member (json_array_get_object_element (layers, 2), "bytes"));
 
   discoverer = gst_discoverer_new (10 * GST_SECOND, &error);
   g_assert_no_error (error);

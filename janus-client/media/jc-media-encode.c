@@ -6,6 +6,7 @@
 
 #include <gst/rtp/rtp.h>
 #include <gst/video/video.h>
+#include <string.h>
 
 #include "jc-error.h"
 #include "jc-media-private.h"
@@ -265,6 +266,17 @@ gboolean
 jc_encode_has_simulcast (GstBin *bin)
 {
   return simulcast_of (bin) != NULL;
+}
+
+gboolean
+jc_encode_simulcast_ssrcs (GstBin *bin, guint32 ssrcs[JC_SIMULCAST_LAYERS])
+{
+  Simulcast *sim = simulcast_of (bin);
+
+  if (sim == NULL)
+    return FALSE;
+  memcpy (ssrcs, sim->ssrc, sizeof sim->ssrc);
+  return TRUE;
 }
 
 void

@@ -58,6 +58,9 @@ char *jc_encode_video_chain (JcVideoCodec codec, guint bitrate, gboolean simulca
 gboolean jc_encode_setup_simulcast (GstBin *bin, GError **error);
 /* Whether the built source @bin sends simulcast layers. */
 gboolean jc_encode_has_simulcast (GstBin *bin);
+/* The SSRC of each layer (in jc_encode_simulcast_rid () order), or FALSE
+ * without simulcast. */
+gboolean jc_encode_simulcast_ssrcs (GstBin *bin, guint32 ssrcs[JC_SIMULCAST_LAYERS]);
 /* The m-line's mid, once webrtcbin chose it, for the mid extension. */
 void jc_encode_set_simulcast_mid (GstBin *bin, const char *mid);
 /* Sends Janus's key-frame requests (PLI, FIR) for a layer to that layer's

@@ -46,6 +46,7 @@ ensure_started (JcPeer *self, GError **error)
           g_autoptr (GstPad) src = gst_element_get_static_pad (bin, kinds[i]);
           g_autoptr (GstPad) sink = NULL;
           const char *encoding;
+          PeerTrack *track;
 
           if (src == NULL)
             continue;
@@ -58,7 +59,10 @@ ensure_started (JcPeer *self, GError **error)
             }
           encoding = g_str_equal (kinds[i], "video") ? jc_media_source_get_video_encoding (self->source)
                                                      : jc_media_source_get_audio_encoding (self->source);
-          jc_peer_add_track (self, "sent", kinds[i], encoding, sink);
+          track = jc_peer_add_track (self, "sent", kinds[i], encoding, sink);
+          /* Nothing flows before the pipeline plays, below. */
+          if (g_str_equal (kinds[i], "video"))
+            track->simulcast = jc_encode_simulcast_ssrcs (GST_BIN (bin), track->layer_ssrc);
         }
       jc_encode_route_keyframe_requests (GST_BIN (bin), self->webrtc);
       gst_object_unref (bin);
@@ -687,7 +691,10 @@ jc_peer_stop_finish (JcPeer *self, GAsyncResult *result, GError **error)
  *
  * Gets a statistics object per track: `kind`, `mid`, `codec`,
  * `direction` (`sent` or `received`), `packets`, `bytes` and `frames`
- * (video frames, audio buffers).
+ * (video frames, audio buffers). Video sent as simulcast adds `layers`:
+ * `rid`, `packets`, `bytes` and `frames` of each layer, best first; its
+ * `frames` are then the best layer's, while `packets` and `bytes` count
+ * all layers.
  *
  * Returns: (transfer full): the statistics, one object per track
  */
@@ -719,6 +726,22 @@ jc_peer_get_track_stats (JcPeer *self)
       json_object_set_int_member (obj, "packets", g_atomic_pointer_get (&track->packets));
       json_object_set_int_member (obj, "bytes", g_atomic_pointer_get (&track->bytes));
       json_object_set_int_member (obj, "frames", frames);
+      if (track->simulcast)
+        {
+          JsonArray *layers = json_array_new ();
+
+          for (guint l = 0; l < JC_SIMULCAST_LAYERS; l++)
+            {
+              JsonObject *layer = json_object_new ();
+
+              json_object_set_string_member (layer, "rid", jc_encode_simulcast_rid (l));
+              json_object_set_int_member (layer, "packets", g_atomic_pointer_get (&track->layer_packets[l]));
+              json_object_set_int_member (layer, "bytes", g_atomic_pointer_get (&track->layer_bytes[l]));
+              json_object_set_int_member (layer, "frames", g_atomic_pointer_get (&track->layer_frames[l]));
+              json_array_add_object_element (layers, layer);
+            }
+          json_object_set_array_member (obj, "layers", layers);
+        }
       json_array_add_object_element (array, obj);
     }
   return array;

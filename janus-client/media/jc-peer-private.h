@@ -6,6 +6,7 @@
 
 #include <gst/gst.h>
 
+#include "jc-media-private.h"
 #include "jc-peer.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,13 @@ typedef struct
   gboolean video;
   gssize packets; /* atomic */
   gssize bytes;   /* atomic */
-  gssize frames;  /* atomic: sent tracks only */
+  gssize frames;  /* atomic: sent tracks only (with simulcast, the best layer's) */
+  /* Sent simulcast video: one count per layer, told apart by SSRC. */
+  gboolean simulcast;
+  guint32 layer_ssrc[JC_SIMULCAST_LAYERS];
+  gssize layer_packets[JC_SIMULCAST_LAYERS]; /* atomic */
+  gssize layer_bytes[JC_SIMULCAST_LAYERS];   /* atomic */
+  gssize layer_frames[JC_SIMULCAST_LAYERS];  /* atomic */
 } PeerTrack;
 
 /* What webrtcbin's threads may hold: never the peer itself. */

@@ -318,15 +318,35 @@ count_rtp (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
   PeerTrack *track = user_data;
   GstBuffer *buffer = GST_PAD_PROBE_INFO_BUFFER (info);
   GstRTPBuffer rtp = GST_RTP_BUFFER_INIT;
+  gssize size = (gssize) gst_buffer_get_size (buffer);
 
   g_atomic_pointer_add (&track->packets, 1);
-  g_atomic_pointer_add (&track->bytes, (gssize) gst_buffer_get_size (buffer));
+  g_atomic_pointer_add (&track->bytes, size);
   if (g_str_equal (track->direction, "sent") && gst_rtp_buffer_map (buffer, GST_MAP_READ, &rtp))
     {
       /* A marker ends a video frame; every audio packet is one. */
-      if (!track->video || gst_rtp_buffer_get_marker (&rtp))
-        g_atomic_pointer_add (&track->frames, 1);
+      gboolean frame = !track->video || gst_rtp_buffer_get_marker (&rtp);
+      guint32 ssrc = gst_rtp_buffer_get_ssrc (&rtp);
+
       gst_rtp_buffer_unmap (&rtp);
+      if (!track->simulcast)
+        {
+          if (frame)
+            g_atomic_pointer_add (&track->frames, 1);
+          return GST_PAD_PROBE_OK;
+        }
+      for (guint i = 0; i < JC_SIMULCAST_LAYERS; i++)
+        if (track->layer_ssrc[i] == ssrc)
+          {
+            g_atomic_pointer_add (&track->layer_packets[i], 1);
+            g_atomic_pointer_add (&track->layer_bytes[i], size);
+            if (frame)
+              g_atomic_pointer_add (&track->layer_frames[i], 1);
+            /* The frames sent are the best layer's (the others are the
+             * same frames, smaller). */
+            if (frame && i == 0)
+              g_atomic_pointer_add (&track->frames, 1);
+          }
     }
   return GST_PAD_PROBE_OK;
 }
