@@ -274,6 +274,10 @@ jc_media_source_set_loop (JcMediaSource *self, gboolean loop)
  * Files are decoded and encoded again when simulcast is on (there is no
  * pass-through). Off by default.
  *
+ * Tested with VP8 and H.264 against Janus 1.1.2. With VP9 the layers reach
+ * Janus and the best one plays, but Janus 1.1.2 was not seen to switch to
+ * another layer on request (EchoTest and VideoRoom alike).
+ *
  * ```c
  * jc_media_source_set_simulcast (source, TRUE);
  * jc_media_source_set_bitrate (source, 900000);
