@@ -78,7 +78,15 @@ typedef void (*PeerHopFunc) (JcPeer *self, gpointer data);
 /* Runs @func (peer, @data) in the peer's context if the peer still lives;
  * @free_data always runs. Any thread. */
 void jc_peer_hop (PeerBridge *bridge, PeerHopFunc func, gpointer data, GDestroyNotify free_data);
+/* jc-peer-tracks.c */
 PeerTrack *jc_peer_add_track (JcPeer *self, const char *direction, const char *kind, const char *codec, GstPad *pad);
+void jc_peer_track_free (PeerTrack *track);
+/* webrtcbin's pad-added and pad-removed (streaming threads; @user_data is
+ * the peer's bridge). */
+void jc_peer_on_pad_added (GstElement *webrtc, GstPad *pad, gpointer user_data);
+void jc_peer_on_pad_removed (GstElement *webrtc, GstPad *pad, gpointer user_data);
+/* Records @error as the peer's first error and emits JcPeer::error. */
+void jc_peer_set_error (JcPeer *self, GError *error);
 void jc_peer_add_remote_candidate (JcPeer *self, JsonObject *candidate);
 void jc_peer_teardown (JcPeer *self);
 void jc_peer_bridge_unref (gpointer bridge);

@@ -7,7 +7,6 @@
 #include "jc-peer.h"
 
 #include <agent.h>
-#include <gst/rtp/gstrtpbuffer.h>
 #include <gst/sdp/sdp.h>
 #include <gst/video/video.h>
 #include <gst/webrtc/webrtc.h>
@@ -72,16 +71,6 @@ enum
 static guint signals[N_SIGNALS];
 
 static void
-peer_track_free (PeerTrack *track)
-{
-  g_free (track->direction);
-  g_free (track->kind);
-  g_free (track->codec);
-  g_clear_object (&track->pad);
-  g_free (track);
-}
-
-static void
 bridge_clear (PeerBridge *bridge)
 {
   g_weak_ref_clear (&bridge->peer);
@@ -142,8 +131,8 @@ jc_peer_hop (PeerBridge *bridge, PeerHopFunc func, gpointer data, GDestroyNotify
   g_source_unref (source);
 }
 
-static void
-set_error (JcPeer *self, GError *error)
+void
+jc_peer_set_error (JcPeer *self, GError *error)
 {
   if (self->error == NULL)
     self->error = g_error_copy (error);
@@ -312,142 +301,6 @@ on_handle_webrtcup (JcHandle *handle, gpointer user_data)
 
 /* Counting */
 
-static GstPadProbeReturn
-count_rtp (GstPad *pad, GstPadProbeInfo *info, gpointer user_data)
-{
-  PeerTrack *track = user_data;
-  GstBuffer *buffer = GST_PAD_PROBE_INFO_BUFFER (info);
-  GstRTPBuffer rtp = GST_RTP_BUFFER_INIT;
-  gssize size = (gssize) gst_buffer_get_size (buffer);
-
-  g_atomic_pointer_add (&track->packets, 1);
-  g_atomic_pointer_add (&track->bytes, size);
-  if (g_str_equal (track->direction, "sent") && gst_rtp_buffer_map (buffer, GST_MAP_READ, &rtp))
-    {
-      /* A marker ends a video frame; every audio packet is one. */
-      gboolean frame = !track->video || gst_rtp_buffer_get_marker (&rtp);
-      guint32 ssrc = gst_rtp_buffer_get_ssrc (&rtp);
-
-      gst_rtp_buffer_unmap (&rtp);
-      if (!track->simulcast)
-        {
-          if (frame)
-            g_atomic_pointer_add (&track->frames, 1);
-          return GST_PAD_PROBE_OK;
-        }
-      for (guint i = 0; i < JC_SIMULCAST_LAYERS; i++)
-        if (track->layer_ssrc[i] == ssrc)
-          {
-            g_atomic_pointer_add (&track->layer_packets[i], 1);
-            g_atomic_pointer_add (&track->layer_bytes[i], size);
-            if (frame)
-              g_atomic_pointer_add (&track->layer_frames[i], 1);
-            /* The frames sent are the best layer's (the others are the
-             * same frames, smaller). */
-            if (frame && i == 0)
-              g_atomic_pointer_add (&track->frames, 1);
-          }
-    }
-  return GST_PAD_PROBE_OK;
-}
-
-PeerTrack *
-jc_peer_add_track (JcPeer *self, const char *direction, const char *kind, const char *codec, GstPad *pad)
-{
-  PeerTrack *track = g_new0 (PeerTrack, 1);
-
-  track->direction = g_strdup (direction);
-  track->kind = g_strdup (kind);
-  track->codec = g_ascii_strdown (codec != NULL ? codec : "unknown", -1);
-  track->pad = gst_object_ref (pad);
-  track->video = g_str_equal (kind, "video");
-  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, count_rtp, track, NULL);
-  g_mutex_lock (&self->tracks_lock);
-  g_ptr_array_add (self->tracks, track);
-  g_mutex_unlock (&self->tracks_lock);
-  return track;
-}
-
-/* Incoming tracks: streaming thread */
-
-typedef struct
-{
-  GError *error;
-} ErrorHop;
-
-static void
-deliver_error (JcPeer *self, gpointer data)
-{
-  set_error (self, data);
-}
-
-char *
-jc_peer_pad_mid (GstPad *pad)
-{
-  g_autoptr (GstWebRTCRTPTransceiver) transceiver = NULL;
-  char *mid = NULL;
-
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (pad), "transceiver") == NULL)
-    return NULL;
-  g_object_get (pad, "transceiver", &transceiver, NULL);
-  if (transceiver != NULL)
-    g_object_get (transceiver, "mid", &mid, NULL);
-  return mid;
-}
-
-static void
-on_pad_added (GstElement *webrtc, GstPad *pad, gpointer user_data)
-{
-  PeerBridge *bridge = user_data;
-  g_autoptr (JcPeer) self = g_weak_ref_get (&bridge->peer);
-  g_autoptr (GstCaps) caps = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *mid = NULL;
-  g_autofree char *encoding = NULL;
-  const GstStructure *s;
-  const char *media;
-
-  if (self == NULL || GST_PAD_DIRECTION (pad) != GST_PAD_SRC)
-    return;
-  caps = gst_pad_get_current_caps (pad);
-  if (caps == NULL)
-    caps = gst_pad_query_caps (pad, NULL);
-  s = gst_caps_get_structure (caps, 0);
-  media = gst_structure_get_string (s, "media");
-  encoding = g_ascii_strup (gst_structure_get_string (s, "encoding-name") != NULL ? gst_structure_get_string (s, "encoding-name") : "UNKNOWN", -1);
-  mid = jc_peer_pad_mid (pad);
-  if (media == NULL)
-    return;
-
-  jc_peer_add_track (self, "received", media, encoding, pad);
-  if (self->sink == NULL)
-    {
-      /* Nobody wants it: keep the pad drained. */
-      GstElement *fake = gst_element_factory_make ("fakesink", NULL);
-      g_autoptr (GstPad) sink = gst_element_get_static_pad (fake, "sink");
-
-      g_object_set (fake, "sync", FALSE, "async", FALSE, NULL);
-      gst_bin_add (GST_BIN (self->pipeline), fake);
-      gst_element_sync_state_with_parent (fake);
-      gst_pad_link (pad, sink);
-      return;
-    }
-  if (!jc_media_sink_link_pad (self->sink, pad, media, mid, encoding, &error))
-    jc_peer_hop (bridge, deliver_error, g_steal_pointer (&error), (GDestroyNotify) g_error_free);
-}
-
-/* webrtcbin removed an incoming pad (a renegotiation dropped the track). */
-static void
-on_pad_removed (GstElement *webrtc, GstPad *pad, gpointer user_data)
-{
-  PeerBridge *bridge = user_data;
-  g_autoptr (JcPeer) self = g_weak_ref_get (&bridge->peer);
-
-  if (self == NULL || GST_PAD_DIRECTION (pad) != GST_PAD_SRC || self->sink == NULL)
-    return;
-  jc_media_sink_unlink_pad (self->sink, pad);
-}
-
 /* Bus */
 
 static gboolean
@@ -468,7 +321,7 @@ on_bus_message (GstBus *bus, GstMessage *message, gpointer user_data)
         return G_SOURCE_CONTINUE;
       error = g_error_new (JC_ERROR, JC_ERROR_MEDIA, "Media pipeline error in %s: %s", GST_OBJECT_NAME (message->src),
                            gst_error->message);
-      set_error (self, error);
+      jc_peer_set_error (self, error);
     }
   return G_SOURCE_CONTINUE;
 }
@@ -526,9 +379,9 @@ jc_peer_constructed (GObject *object)
                          g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
   g_signal_connect_data (self->webrtc, "notify::connection-state", G_CALLBACK (on_state_notify),
                          g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
-  g_signal_connect_data (self->webrtc, "pad-added", G_CALLBACK (on_pad_added),
+  g_signal_connect_data (self->webrtc, "pad-added", G_CALLBACK (jc_peer_on_pad_added),
                          g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
-  g_signal_connect_data (self->webrtc, "pad-removed", G_CALLBACK (on_pad_removed),
+  g_signal_connect_data (self->webrtc, "pad-removed", G_CALLBACK (jc_peer_on_pad_removed),
                          g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
 
   bus = gst_pipeline_get_bus (GST_PIPELINE (self->pipeline));
@@ -716,7 +569,7 @@ static void
 jc_peer_init (JcPeer *self)
 {
   self->context = g_main_context_ref_thread_default ();
-  self->tracks = g_ptr_array_new_with_free_func ((GDestroyNotify) peer_track_free);
+  self->tracks = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_peer_track_free);
   g_mutex_init (&self->tracks_lock);
   self->pending_candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   self->ice_state = g_strdup ("new");
