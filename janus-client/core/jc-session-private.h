@@ -9,6 +9,26 @@
 
 G_BEGIN_DECLS
 
+/* Shared by jc-session.c and jc-session-attach.c. */
+struct _JcSession
+{
+  GObject parent_instance;
+
+  JcClient *client; /* (owned) */
+  guint64 id;
+  gboolean alive;
+  guint keepalive_ms;
+  GSource *keepalive;        /* (owned) (nullable) attached to the client's context */
+  GHashTable *handles;       /* (owned) guint64 id → (unowned) JcHandle, removed in its dispose */
+  GCancellable *cancellable; /* (owned) cancels keepalives on dispose */
+};
+
+/* A request {"janus": @verb, "session_id"} (transfer full). */
+JsonObject *jc_session_new_request (JcSession *self, const char *verb);
+/* When the session is dead: returns the SESSION_DEAD error on @task ("Cannot
+ * @verb: …") and TRUE. */
+gboolean jc_session_return_if_dead (JcSession *self, GTask *task, const char *verb);
+
 JcSession *jc_session_new (JcClient *client, guint64 id);
 /* Routes one message addressed to this session (no pending transaction). */
 void jc_session_dispatch (JcSession *self, const char *janus, JsonObject *message);
