@@ -581,6 +581,39 @@ test_local_janus_missing (void)
   g_rmdir (dir);
 }
 
+/* Without --server, a room the command's own private Janus does not know
+ * gets a hint on stderr (not in --json mode, whose stdout is for scripts):
+ * that Janus lives for one command only. With --server, no hint. */
+static void
+test_private_janus_room_hint (void)
+{
+  g_auto (JcTestCliRun) exists = { 0 };
+  g_auto (JcTestCliRun) destroy = { 0 };
+  g_auto (JcTestCliRun) json = { 0 };
+  g_auto (JcTestCliRun) served = { 0 };
+  const char *uri = server_uri ();
+
+  if (uri == NULL)
+    return;
+  run_cli (&exists, "videoroom", "exists", "--room", "4242", NULL);
+  g_assert_cmpint (exists.status, ==, 0);
+  g_assert_cmpstr (exists.out, ==, "room 4242 does not exist\n");
+  g_assert_nonnull (strstr (exists.err, "private Janus of its own"));
+
+  run_cli (&destroy, "videoroom", "destroy", "--room", "4242", NULL);
+  g_assert_cmpint (destroy.status, ==, 1);
+  g_assert_nonnull (strstr (destroy.err, "No such room"));
+  g_assert_nonnull (strstr (destroy.err, "give --server"));
+
+  run_cli (&json, "--json", "videoroom", "destroy", "--room", "4242", NULL);
+  g_assert_cmpint (json.status, ==, 1);
+  g_assert_null (strstr (json.err, "private Janus of its own"));
+
+  run_cli (&served, "--server", uri, "videoroom", "exists", "--room", "4242", NULL);
+  g_assert_cmpint (served.status, ==, 0);
+  g_assert_null (strstr (served.err, "private Janus of its own"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -637,6 +670,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/cli/transport/http", "http", test_request_transport);
   g_test_add_data_func ("/cli/transport/unix", "unix", test_request_transport);
   g_test_add_func ("/cli/local-janus/missing", test_local_janus_missing);
+  g_test_add_func ("/cli/local-janus/room-hint", test_private_janus_room_hint);
 
   status = g_test_run ();
 

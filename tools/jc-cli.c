@@ -323,7 +323,18 @@ jc_cli_fail (JcCliOptions *opts, const GError *error)
     print_error_line (domain_name (error->domain), error->code, message);
   else
     g_printerr ("janus-client: %s\n", message);
+  /* "No such room" (VideoRoom, TextRoom, AudioBridge…) from a Janus that
+   * lives for one command only surprises people. */
+  if (!opts->json && opts->server == NULL && g_error_matches (error, JC_PLUGIN_ERROR, 426))
+    jc_cli_private_janus_hint ();
   return jc_cli_exit_status (error);
+}
+
+void
+jc_cli_private_janus_hint (void)
+{
+  g_printerr ("janus-client: (no --server: this command started a private Janus of its own, which knows only the "
+              "rooms of its configuration; give --server to work with a running Janus)\n");
 }
 
 int

@@ -114,6 +114,9 @@ int jc_cli_fail (JcCliOptions *opts,
 int jc_cli_usage_error (JcCliOptions *opts,
                         const char *format,
                         ...) G_GNUC_PRINTF (2, 3);
+/* Tells on stderr that a private Janus (no --server) knows only the rooms
+ * of its configuration. */
+void jc_cli_private_janus_hint (void);
 /* A warning on stderr, in both modes. */
 void jc_cli_warn (const char *format,
                   ...) G_GNUC_PRINTF (1, 2);

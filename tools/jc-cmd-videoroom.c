@@ -327,7 +327,11 @@ cmd_exists (JcCliOptions *opts, int argc, char **argv)
       jc_cli_print_json_object (opts, out);
     }
   else
-    printf ("room %s %s\n", room_text, exists ? "exists" : "does not exist");
+    {
+      printf ("room %s %s\n", room_text, exists ? "exists" : "does not exist");
+      if (!exists && opts->server == NULL)
+        jc_cli_private_janus_hint ();
+    }
   return JC_CLI_EXIT_OK;
 }
 
