@@ -26,7 +26,7 @@ struct _PeerGuard
   GMutex lock;
   GHashTable *buffered; /* (owned) SSRCs rtpbin has a jitter buffer for */
   GPtrArray *pads;      /* (owned) GWeakRef to rtpbin's receiving sink pads */
-  gint holding;         /* atomic */
+  gint holding;         /* atomic: offers being answered (they may overlap) */
   guint64 dropped;      /* under lock */
 };
 
@@ -185,8 +185,7 @@ jc_peer_guard_hold (PeerGuard *guard)
   g_autoptr (GPtrArray) pads = NULL;
 
   g_mutex_lock (&guard->lock);
-  g_atomic_int_set (&guard->holding, TRUE);
-  guard->dropped = 0;
+  g_atomic_int_inc (&guard->holding);
   pads = g_ptr_array_new_full (guard->pads->len, gst_object_unref);
   for (guint i = 0; i < guard->pads->len; i++)
     {
@@ -208,16 +207,20 @@ jc_peer_guard_hold (PeerGuard *guard)
     }
 }
 
-/* Once the answer is applied, or the negotiation failed. */
+/* Once the answer is applied, or the negotiation failed: one call per
+ * jc_peer_guard_hold (). */
 void
 jc_peer_guard_release (PeerGuard *guard)
 {
-  guint64 dropped;
+  guint64 dropped = 0;
 
+  g_return_if_fail (g_atomic_int_get (&guard->holding) > 0);
   g_mutex_lock (&guard->lock);
-  g_atomic_int_set (&guard->holding, FALSE);
-  dropped = guard->dropped;
-  guard->dropped = 0;
+  if (g_atomic_int_dec_and_test (&guard->holding))
+    {
+      dropped = guard->dropped;
+      guard->dropped = 0;
+    }
   g_mutex_unlock (&guard->lock);
   if (dropped > 0)
     g_debug ("Held back %" G_GUINT64_FORMAT " RTP packets of streams that started while an offer was answered", dropped);
