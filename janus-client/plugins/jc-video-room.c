@@ -352,7 +352,14 @@ on_plugin_event (JcVideoRoom *self, JsonObject *data, JsonObject *jsep)
       JcVideoRoomParticipant *known = g_hash_table_lookup (self->publishers, id);
 
       if (known != NULL)
-        json_object_set_string_member (jc_video_room_participant_get_json (known), "display", display);
+        {
+          /* A participant of its own: the old one's strings live in its
+           * JSON, which others may hold. */
+          g_autoptr (JsonObject) json = jc_json_object_copy (jc_video_room_participant_get_json (known));
+
+          json_object_set_string_member (json, "display", display);
+          g_hash_table_replace (self->publishers, jc_video_room_id_copy (id), jc_video_room_participant_new_from_json (json));
+        }
       g_signal_emit (self, signals[SIGNAL_DISPLAY_CHANGED], 0, id, display);
     }
 }
