@@ -41,10 +41,13 @@ jc_video_room_stream_new_from_json (JsonObject *obj)
 {
   JcVideoRoomStream *self;
   const char *kind = jc_json_lookup_string (obj, "type");
+  g_autoptr (JcVideoRoomId) feed = jc_video_room_id_lookup (obj, "feed_id");
   gint64 mindex = -1;
   gboolean active = TRUE, disabled = FALSE;
 
-  if (kind == NULL)
+  /* What names the stream must be right when it is there. */
+  if (kind == NULL || (jc_json_has_member (obj, "mid") && jc_json_lookup_string (obj, "mid") == NULL) ||
+      (jc_json_has_member (obj, "feed_id") && feed == NULL))
     return NULL;
   self = g_new0 (JcVideoRoomStream, 1);
   g_atomic_ref_count_init (&self->ref);
@@ -53,7 +56,7 @@ jc_video_room_stream_new_from_json (JsonObject *obj)
   self->mid = jc_json_lookup_string (obj, "mid");
   self->codec = jc_json_lookup_string (obj, "codec");
   self->desc = jc_json_lookup_string (obj, "description");
-  self->feed = jc_video_room_id_lookup (obj, "feed_id");
+  self->feed = g_steal_pointer (&feed);
   self->feed_mid = jc_json_lookup_string (obj, "feed_mid");
   self->feed_disp = jc_json_lookup_string (obj, "feed_display");
   if (!jc_json_lookup_int (obj, "mindex", &mindex) || mindex < 0 || mindex > G_MAXINT)

@@ -262,7 +262,8 @@ jc_video_room_id_from_json (JsonNode *node)
     {
       gint64 value = json_node_get_int (node);
 
-      return value > 0 ? jc_video_room_id_new_number ((guint64) value) : NULL;
+      /* Janus's ids fit in 53 bits, as jc_video_room_id_parse () wants. */
+      return value > 0 && value <= JC_JSON_MAX_ID ? jc_video_room_id_new_number ((guint64) value) : NULL;
     }
   if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
