@@ -30,10 +30,26 @@ feeds_extra (const char *member, GPtrArray *feeds)
 
 /* Publisher join */
 
+/* Hooks fail a malformed reply before anything changes. */
+static void
+fail (GTask *task, GError *error)
+{
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
 static void
 publisher_joined_hook (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObject *jsep)
 {
-  jc_video_room_take_join (self, data, TRUE);
+  GError *error = NULL;
+
+  /* joinandconfigure's offer is answered. */
+  if ((jsep != NULL && !jc_video_room_check_jsep (jsep, "answer", &error)) ||
+      !jc_video_room_take_join (self, data, TRUE, &error))
+    {
+      fail (task, error);
+      return;
+    }
   if (g_task_get_source_tag (task) == jc_video_room_join_and_configure_async)
     jc_video_room_emit_configured (self, data);
   jc_video_room_return_data (task, data, jsep);
@@ -164,6 +180,22 @@ jc_video_room_join_and_configure_finish (JcVideoRoom *self, GAsyncResult *result
 static void
 configured_hook (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObject *jsep)
 {
+  gboolean publish = g_task_get_source_tag (task) == jc_video_room_publish_async;
+  const char *configured = jc_json_lookup_string (data, "configured");
+  GError *error = NULL;
+
+  /* A publisher's offer (always with publish) is answered; a subscriber
+   * that asks for an ICE restart gets an offer. */
+  if ((publish || jc_json_has_member (data, "configured")) && g_strcmp0 (configured, "ok") != 0)
+    error = g_error_new (JC_ERROR, JC_ERROR_PROTOCOL, "VideoRoom did not confirm %s: “configured” is not “ok”",
+                         g_task_get_name (task));
+  else if (publish || jsep != NULL)
+    jc_video_room_check_jsep (jsep, publish || jc_video_room_get_participant_id (self) != NULL ? "answer" : "offer", &error);
+  if (error != NULL)
+    {
+      fail (task, error);
+      return;
+    }
   jc_video_room_emit_configured (self, data);
   jc_video_room_return_data (task, data, jsep);
   g_object_unref (task);
@@ -459,12 +491,18 @@ jc_video_room_publish_media_finish (JcVideoRoom *self, GAsyncResult *result, GEr
 static void
 offer_hook (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObject *jsep)
 {
-  if (g_task_get_source_tag (task) == jc_video_room_join_subscriber_async)
-    jc_video_room_take_join (self, data, FALSE);
-  else
-    jc_video_room_take_streams (self, data);
-  if (jsep != NULL && jc_video_room_has_peer (self) &&
-      g_strcmp0 (jc_json_lookup_string (jsep, "type"), "offer") == 0)
+  gboolean join = g_task_get_source_tag (task) == jc_video_room_join_subscriber_async;
+  GError *error = NULL;
+
+  /* Joining comes with Janus's offer; changes with one when the SDP
+   * changes. */
+  if (((join || jsep != NULL) && !jc_video_room_check_jsep (jsep, "offer", &error)) ||
+      !(join ? jc_video_room_take_join (self, data, FALSE, &error) : jc_video_room_take_streams (self, data, &error)))
+    {
+      fail (task, error);
+      return;
+    }
+  if (jsep != NULL && jc_video_room_has_peer (self))
     {
       /* Answered and started before the call completes. */
       jc_video_room_negotiate (self, jsep, task, data);
@@ -479,9 +517,10 @@ streams_finish (JcVideoRoom *self, GAsyncResult *result, gpointer tag, JsonObjec
 {
   g_autoptr (JsonObject) data = jc_video_room_send_finish (self, result, tag, out_offer, error);
 
+  /* As the hook took them from the reply, malformed entries left out. */
   if (data == NULL)
     return NULL;
-  return jc_video_room_streams_from_json (data, "streams");
+  return jc_video_room_get_streams (self);
 }
 
 /**
@@ -789,7 +828,13 @@ jc_video_room_pause_finish (JcVideoRoom *self, GAsyncResult *result, GError **er
 static void
 switched_hook (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObject *jsep)
 {
-  jc_video_room_take_streams (self, data);
+  GError *error = NULL;
+
+  if (!jc_video_room_take_streams (self, data, &error))
+    {
+      fail (task, error);
+      return;
+    }
   jc_video_room_return_data (task, data, jsep);
   g_object_unref (task);
 }

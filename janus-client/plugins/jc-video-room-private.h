@@ -12,6 +12,23 @@ G_BEGIN_DECLS
  * non-empty string; NULL otherwise. */
 JcVideoRoomId *jc_video_room_id_from_json (JsonNode *node);
 JcVideoRoomId *jc_video_room_id_lookup (JsonObject *obj, const char *member);
+/* Whether @id is of @room's kind (NULL: any): rooms with string_ids use
+ * strings for rooms and participants alike. */
+gboolean jc_video_room_id_fits (const JcVideoRoomId *id, const JcVideoRoomId *room);
+/* An id that fits @room, or NULL. */
+JcVideoRoomId *jc_video_room_id_lookup_in (JsonObject *obj, const char *member, const JcVideoRoomId *room);
+
+/* Reading what Janus sent, with what was wrong appended to @problems
+ * ("; "-separated, told at once through "error"). */
+void jc_video_room_add_problem (GString *problems, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* An optional id member: NULL when absent, or when malformed or not of
+ * @room's kind (a problem). */
+JcVideoRoomId *jc_video_room_id_read (JsonObject *obj, const char *member, const JcVideoRoomId *room, const char *what, GString *problems);
+/* The entries of the "streams" / "publishers" array of @obj that parse
+ * and fit @room; NULL when there is no such array (a problem when the
+ * member is there). Dropped entries are problems. */
+GPtrArray *jc_video_room_read_streams (JsonObject *obj, const JcVideoRoomId *room, GString *problems);
+GPtrArray *jc_video_room_read_publishers (JsonObject *obj, const JcVideoRoomId *room, GString *problems);
 
 JsonObject *jc_video_room_request_peek_body (JcVideoRoomRequest *self);
 
@@ -59,11 +76,17 @@ gboolean jc_video_room_finish_ok (JcVideoRoom *self, GAsyncResult *result, gpoin
 void jc_video_room_extra_set_id (JsonObject *extra, const char *member, const JcVideoRoomId *id);
 extern const char *const jc_video_room_expect_success[2];
 
-/* State updates the participant requests share with the event handler. */
-void jc_video_room_take_join (JcVideoRoom *self, JsonObject *data, gboolean publisher);
-void jc_video_room_take_streams (JcVideoRoom *self, JsonObject *data);
-void jc_video_room_take_publishers (JcVideoRoom *self, JsonObject *data);
+/* State updates the participant requests share with the event handler.
+ * take_join and take_streams check the reply first and change nothing when
+ * it is malformed (a protocol error); entries of its arrays that do not
+ * parse are dropped and told through "error". */
+gboolean jc_video_room_take_join (JcVideoRoom *self, JsonObject *data, gboolean publisher, GError **error);
+gboolean jc_video_room_take_streams (JcVideoRoom *self, JsonObject *data, GError **error);
 void jc_video_room_clear_membership (JcVideoRoom *self);
+/* A JSEP Janus sent: of @type ("offer" or "answer"; NULL: either) with an
+ * SDP that parses and has media; a protocol error otherwise (also for a
+ * missing one). */
+gboolean jc_video_room_check_jsep (JsonObject *jsep, const char *type, GError **error);
 void jc_video_room_emit_configured (JcVideoRoom *self, JsonObject *data);
 /* Answers @offer with the peer and sends `start` with the answer, after
  * any negotiation in progress. With @task, completes it with @data once

@@ -5,7 +5,9 @@
  */
 #include "config.h"
 
+#include "jc-error.h"
 #include "jc-json-private.h"
+#include "jc-media-private.h"
 #include "jc-video-room-private.h"
 
 /* Streams */
@@ -618,4 +620,119 @@ jc_video_room_info_get_json (JcVideoRoomInfo *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->json;
+}
+
+/* Reading what Janus sends, with what was wrong */
+
+GPtrArray *
+jc_video_room_read_streams (JsonObject *obj, const JcVideoRoomId *room, GString *problems)
+{
+  JsonArray *array = jc_json_lookup_array (obj, "streams");
+  g_autoptr (GPtrArray) parsed = NULL;
+  GPtrArray *streams;
+  guint n;
+
+  if (array == NULL)
+    {
+      if (jc_json_has_member (obj, "streams"))
+        jc_video_room_add_problem (problems, "“streams” is not an array");
+      return NULL;
+    }
+  parsed = jc_video_room_streams_from_json (obj, "streams");
+  streams = g_ptr_array_new_full (parsed->len, (GDestroyNotify) jc_video_room_stream_unref);
+  for (guint i = 0; i < parsed->len; i++)
+    {
+      JcVideoRoomStream *stream = g_ptr_array_index (parsed, i);
+
+      if (stream->feed == NULL || jc_video_room_id_fits (stream->feed, room))
+        g_ptr_array_add (streams, jc_video_room_stream_ref (stream));
+    }
+  n = json_array_get_length (array);
+  if (streams->len < n)
+    jc_video_room_add_problem (problems, "dropped %u of %u “streams” entries (not an object, no “type”, or a “mid” or “feed_id” of the wrong kind)",
+                               n - streams->len, n);
+  return streams;
+}
+
+/* What is wrong with a publisher's streams, or NULL. */
+static char *
+streams_problem (JcVideoRoomParticipant *p)
+{
+  JsonArray *array = jc_json_lookup_array (p->json, "streams");
+  g_autofree char *id = jc_video_room_id_to_string (p->id);
+  guint n;
+
+  if (array == NULL)
+    return jc_json_has_member (p->json, "streams") ? g_strdup_printf ("“streams” of publisher %s is not an array", id) : NULL;
+  n = json_array_get_length (array);
+  if (p->streams->len == n)
+    return NULL;
+  return g_strdup_printf ("dropped %u of %u “streams” entries of publisher %s", n - p->streams->len, n, id);
+}
+
+GPtrArray *
+jc_video_room_read_publishers (JsonObject *obj, const JcVideoRoomId *room, GString *problems)
+{
+  JsonArray *array = jc_json_lookup_array (obj, "publishers");
+  g_autoptr (GPtrArray) parsed = NULL;
+  g_autofree char *first = NULL;
+  GPtrArray *publishers;
+  guint n, n_bad_streams = 0;
+
+  if (array == NULL)
+    {
+      if (jc_json_has_member (obj, "publishers"))
+        jc_video_room_add_problem (problems, "“publishers” is not an array");
+      return NULL;
+    }
+  parsed = jc_video_room_participants_from_json (obj, "publishers");
+  publishers = g_ptr_array_new_full (parsed->len, (GDestroyNotify) jc_video_room_participant_unref);
+  for (guint i = 0; i < parsed->len; i++)
+    {
+      JcVideoRoomParticipant *p = g_ptr_array_index (parsed, i);
+      char *problem;
+
+      if (!jc_video_room_id_fits (p->id, room))
+        continue;
+      if ((problem = streams_problem (p)) != NULL && n_bad_streams++ == 0)
+        first = problem;
+      else
+        g_free (problem);
+      g_ptr_array_add (publishers, jc_video_room_participant_ref (p));
+    }
+  n = json_array_get_length (array);
+  if (publishers->len < n)
+    jc_video_room_add_problem (problems, "dropped %u of %u “publishers” entries (not an object, or no valid “id”)",
+                               n - publishers->len, n);
+  if (n_bad_streams > 1)
+    jc_video_room_add_problem (problems, "%s (and in %u more publishers)", first, n_bad_streams - 1);
+  else if (first != NULL)
+    jc_video_room_add_problem (problems, "%s", first);
+  return publishers;
+}
+
+gboolean
+jc_video_room_check_jsep (JsonObject *jsep, const char *type, GError **error)
+{
+  const char *want = type != NULL ? type : "offer or answer";
+  const char *got, *sdp;
+  GstSDPMessage *msg = NULL;
+  guint n_media;
+
+  if (jsep == NULL)
+    return jc_set_protocol_error (error, "VideoRoom sent no JSEP %s", want);
+  got = jc_json_lookup_string (jsep, "type");
+  if (got == NULL)
+    return jc_set_protocol_error (error, "VideoRoom sent a JSEP with no valid “type” (want %s)", want);
+  if (type != NULL ? !g_str_equal (got, type) : !g_str_equal (got, "offer") && !g_str_equal (got, "answer"))
+    return jc_set_protocol_error (error, "VideoRoom sent a JSEP “%s” where it owes an %s", got, want);
+  /* GStreamer's parser takes anything: an SDP starts with its version. */
+  sdp = jc_json_lookup_string (jsep, "sdp");
+  if (sdp == NULL || !g_str_has_prefix (sdp, "v=0") || (msg = jc_sdp_parse (sdp)) == NULL)
+    return jc_set_protocol_error (error, "VideoRoom sent a JSEP %s without a valid SDP", got);
+  n_media = gst_sdp_message_medias_len (msg);
+  gst_sdp_message_free (msg);
+  if (n_media == 0)
+    return jc_set_protocol_error (error, "VideoRoom sent a JSEP %s whose SDP has no media", got);
+  return TRUE;
 }

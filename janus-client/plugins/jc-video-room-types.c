@@ -279,3 +279,44 @@ jc_video_room_id_lookup (JsonObject *obj, const char *member)
 {
   return jc_video_room_id_from_json (json_object_get_member (obj, member));
 }
+
+/* Rooms with string_ids use strings for rooms and participants alike. */
+gboolean
+jc_video_room_id_fits (const JcVideoRoomId *id, const JcVideoRoomId *room)
+{
+  return room == NULL || jc_video_room_id_is_string (id) == jc_video_room_id_is_string (room);
+}
+
+JcVideoRoomId *
+jc_video_room_id_lookup_in (JsonObject *obj, const char *member, const JcVideoRoomId *room)
+{
+  JcVideoRoomId *id = jc_video_room_id_lookup (obj, member);
+
+  if (id != NULL && !jc_video_room_id_fits (id, room))
+    g_clear_pointer (&id, jc_video_room_id_free);
+  return id;
+}
+
+JcVideoRoomId *
+jc_video_room_id_read (JsonObject *obj, const char *member, const JcVideoRoomId *room, const char *what, GString *problems)
+{
+  JcVideoRoomId *id;
+
+  if (!jc_json_has_member (obj, member))
+    return NULL;
+  if ((id = jc_video_room_id_lookup_in (obj, member, room)) == NULL)
+    jc_video_room_add_problem (problems, "“%s” is not a valid %s id", member, what);
+  return id;
+}
+
+void
+jc_video_room_add_problem (GString *problems, const char *format, ...)
+{
+  va_list args;
+
+  if (problems->len > 0)
+    g_string_append (problems, "; ");
+  va_start (args, format);
+  g_string_append_vprintf (problems, format, args);
+  va_end (args);
+}

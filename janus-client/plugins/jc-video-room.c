@@ -184,6 +184,19 @@ is_ok (JsonObject *data, const char *member)
 }
 
 static void
+report (JcVideoRoom *self, JsonObject *data, GString *problems)
+{
+  const char *what = jc_json_lookup_string (data, "videoroom");
+  g_autoptr (GError) error = NULL;
+
+  if (problems->len == 0)
+    return;
+  error = g_error_new (JC_ERROR, JC_ERROR_PROTOCOL, "VideoRoom sent a malformed “%s”: %s", what != NULL ? what : "event",
+                       problems->str);
+  emit_error (self, error);
+}
+
+static void
 label_tracks (JcVideoRoom *self)
 {
   if (self->sink == NULL)
@@ -203,64 +216,91 @@ label_tracks (JcVideoRoom *self)
     }
 }
 
-void
-jc_video_room_take_streams (JcVideoRoom *self, JsonObject *data)
+/* A subscription's streams as Janus describes them now; nothing changes
+ * when "streams" is not an array. */
+static void
+take_streams (JcVideoRoom *self, JsonObject *data, GString *problems)
 {
-  if (jc_json_lookup_array (data, "streams") == NULL)
+  GPtrArray *streams = jc_video_room_read_streams (data, self->room, problems);
+
+  if (streams == NULL)
     return;
   g_ptr_array_unref (self->streams);
-  self->streams = jc_video_room_streams_from_json (data, "streams");
+  self->streams = streams;
   label_tracks (self);
   g_signal_emit (self, signals[SIGNAL_UPDATED], 0, self->streams);
 }
 
-void
-jc_video_room_take_publishers (JcVideoRoom *self, JsonObject *data)
+gboolean
+jc_video_room_take_streams (JcVideoRoom *self, JsonObject *data, GError **error)
 {
-  g_autoptr (GPtrArray) publishers = jc_video_room_participants_from_json (data, "publishers");
+  g_autoptr (GString) problems = g_string_new (NULL);
 
-  for (guint i = 0; i < publishers->len; i++)
+  if (jc_json_has_member (data, "streams") && jc_json_lookup_array (data, "streams") == NULL)
+    return jc_set_protocol_error (error, "VideoRoom sent “streams” that is not an array");
+  take_streams (self, data, problems);
+  report (self, data, problems);
+  return TRUE;
+}
+
+static void
+take_publishers (JcVideoRoom *self, JsonObject *data, GString *problems)
+{
+  g_autoptr (GPtrArray) publishers = jc_video_room_read_publishers (data, self->room, problems);
+
+  for (guint i = 0; publishers != NULL && i < publishers->len; i++)
     {
       JcVideoRoomParticipant *p = g_ptr_array_index (publishers, i);
 
       g_hash_table_replace (self->publishers, jc_video_room_id_copy (jc_video_room_participant_get_id (p)),
                             jc_video_room_participant_ref (p));
     }
-  if (publishers->len > 0)
+  if (publishers != NULL && publishers->len > 0)
     g_signal_emit (self, signals[SIGNAL_PUBLISHERS], 0, publishers);
 }
 
-void
-jc_video_room_take_join (JcVideoRoom *self, JsonObject *data, gboolean publisher)
+gboolean
+jc_video_room_take_join (JcVideoRoom *self, JsonObject *data, gboolean publisher, GError **error)
 {
-  JcVideoRoomId *room = jc_video_room_id_lookup (data, "room");
-  gint64 private_id = 0;
+  g_autoptr (GString) problems = g_string_new (NULL);
+  g_autoptr (JcVideoRoomId) room = jc_video_room_id_lookup (data, "room");
+  g_autoptr (JcVideoRoomId) id = NULL;
+  guint64 private_id = 0;
 
-  if (room != NULL)
+  /* Everything checked before anything changes. */
+  if (room == NULL)
+    return jc_set_protocol_error (error, "VideoRoom sent no valid “room” on joining");
+  if (publisher)
     {
-      jc_video_room_id_free (self->room);
-      self->room = room;
+      id = jc_video_room_id_lookup (data, "id");
+      if (id == NULL || jc_video_room_id_is_string (id) != jc_video_room_id_is_string (room))
+        return jc_set_protocol_error (error, "VideoRoom sent no valid participant “id” on joining (want %s, like the room's)",
+                                      jc_video_room_id_is_string (room) ? "a string" : "an integer between 1 and 2^53-1");
+      if (jc_json_has_member (data, "private_id") && !jc_json_lookup_id (data, "private_id", &private_id))
+        return jc_set_protocol_error (error, "VideoRoom sent an invalid “private_id” on joining (want an integer between 1 and 2^53-1)");
+      if (jc_json_has_member (data, "publishers") && jc_json_lookup_array (data, "publishers") == NULL)
+        return jc_set_protocol_error (error, "VideoRoom sent “publishers” that is not an array on joining");
     }
+  else if (jc_json_lookup_array (data, "streams") == NULL)
+    return jc_set_protocol_error (error, "VideoRoom sent no “streams” array on subscribing");
+
+  jc_video_room_id_free (self->room);
+  self->room = g_steal_pointer (&room);
   self->subscriber = !publisher;
   if (publisher)
     {
-      JcVideoRoomId *id = jc_video_room_id_lookup (data, "id");
-
-      if (id != NULL)
-        {
-          jc_video_room_id_free (self->id);
-          self->id = id;
-        }
-      if (jc_json_lookup_int (data, "private_id", &private_id) && private_id > 0)
-        self->private_id = (guint64) private_id;
-      if (self->room != NULL && self->id != NULL)
-        g_signal_emit (self, signals[SIGNAL_JOINED], 0, self->room, self->id);
-      jc_video_room_take_publishers (self, data);
+      jc_video_room_id_free (self->id);
+      self->id = g_steal_pointer (&id);
+      self->private_id = private_id;
+      g_signal_emit (self, signals[SIGNAL_JOINED], 0, self->room, self->id);
+      take_publishers (self, data, problems);
     }
   else
     {
-      jc_video_room_take_streams (self, data);
+      take_streams (self, data, problems);
     }
+  report (self, data, problems);
+  return TRUE;
 }
 
 void
@@ -290,28 +330,76 @@ feed_gone (JcVideoRoom *self, guint signal, JcVideoRoomId *feed, const char *rea
 }
 
 static void
-on_plugin_event (JcVideoRoom *self, JsonObject *data, JsonObject *jsep)
+on_error_event (JcVideoRoom *self, JsonObject *data)
+{
+  const char *text = jc_json_lookup_string (data, "error");
+  g_autoptr (GError) error = NULL;
+  gint64 code = 0;
+
+  if (!jc_json_lookup_int (data, "error_code", &code) || code <= 0 || code > G_MAXINT)
+    error = g_error_new (JC_ERROR, JC_ERROR_PROTOCOL, "VideoRoom sent an error event with an invalid “error_code”%s%s",
+                         text != NULL ? ": " : "", text != NULL ? text : "");
+  else
+    error = g_error_new (JC_PLUGIN_ERROR, (int) code, "janus.plugin.videoroom sent error %d (%s)", (int) code,
+                         text != NULL ? text : "no reason given");
+  emit_error (self, error);
+}
+
+/* Simulcast: the layers Janus forwards now, on subscriber handles. */
+static void
+on_layer_event (JcVideoRoom *self, JsonObject *data, GString *problems)
+{
+  static const char *const names[] = { "substream", "temporal" };
+  int layers[] = { -1, -1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gint64 value = -1;
+
+      if (!jc_json_has_member (data, names[i]))
+        continue;
+      if (jc_json_lookup_int (data, names[i], &value) && value >= 0 && value <= 2)
+        layers[i] = (int) value;
+      else
+        jc_video_room_add_problem (problems, "“%s” is not a layer from 0 to 2", names[i]);
+    }
+  if (layers[0] >= 0 || layers[1] >= 0)
+    g_signal_emit (self, signals[SIGNAL_LAYER_CHANGED], 0, jc_json_lookup_string (data, "mid"), layers[0], layers[1]);
+}
+
+static void
+on_display_event (JcVideoRoom *self, JsonObject *data, GString *problems)
+{
+  const char *display = jc_json_lookup_string (data, "display");
+  g_autoptr (JcVideoRoomId) id = NULL;
+  JcVideoRoomParticipant *known;
+
+  if (display == NULL || (id = jc_video_room_id_read (data, "id", self->room, "participant", problems)) == NULL)
+    return;
+  if ((known = g_hash_table_lookup (self->publishers, id)) != NULL)
+    {
+      /* A participant of its own: the old one's strings live in its JSON,
+       * which others may hold. */
+      g_autoptr (JsonObject) json = jc_json_object_copy (jc_video_room_participant_get_json (known));
+
+      json_object_set_string_member (json, "display", display);
+      g_hash_table_replace (self->publishers, jc_video_room_id_copy (id), jc_video_room_participant_new_from_json (json));
+    }
+  g_signal_emit (self, signals[SIGNAL_DISPLAY_CHANGED], 0, id, display);
+}
+
+static void
+on_plugin_event (JcVideoRoom *self, JsonObject *data, GString *problems)
 {
   g_autoptr (JcVideoRoomId) id = NULL;
-  JsonObject *joining;
-  const char *display;
 
   if (jc_json_has_member (data, "error_code"))
     {
-      g_autoptr (GError) error = NULL;
-      gint64 code = 0;
-
-      if (!jc_json_lookup_int (data, "error_code", &code) || code <= 0 || code > G_MAXINT)
-        code = JC_VIDEO_ROOM_ERROR_UNKNOWN;
-      error = g_error_new (JC_PLUGIN_ERROR, (int) code, "janus.plugin.videoroom sent error %d (%s)", (int) code,
-                           jc_json_lookup_string (data, "error") != NULL ? jc_json_lookup_string (data, "error")
-                                                                         : "no reason given");
-      emit_error (self, error);
+      on_error_event (self, data);
       return;
     }
-  if (jc_json_lookup_array (data, "publishers") != NULL)
-    jc_video_room_take_publishers (self, data);
-  if ((id = jc_video_room_id_lookup (data, "unpublished")) != NULL && !is_ok (data, "unpublished"))
+  take_publishers (self, data, problems);
+  if (!is_ok (data, "unpublished") && (id = jc_video_room_id_read (data, "unpublished", self->room, "participant", problems)) != NULL)
     feed_gone (self, SIGNAL_UNPUBLISHED, id, NULL);
   g_clear_pointer (&id, jc_video_room_id_free);
   if (is_ok (data, "leaving"))
@@ -323,45 +411,48 @@ on_plugin_event (JcVideoRoom *self, JsonObject *data, JsonObject *jsep)
         g_signal_emit (self, signals[SIGNAL_KICKED], 0, self->id);
       jc_video_room_clear_membership (self);
     }
-  else if ((id = jc_video_room_id_lookup (data, "leaving")) != NULL)
+  else if ((id = jc_video_room_id_read (data, "leaving", self->room, "participant", problems)) != NULL)
     feed_gone (self, SIGNAL_LEAVING, id, jc_json_lookup_string (data, "reason"));
   g_clear_pointer (&id, jc_video_room_id_free);
-  if ((id = jc_video_room_id_lookup (data, "kicked")) != NULL)
+  if ((id = jc_video_room_id_read (data, "kicked", self->room, "participant", problems)) != NULL)
     feed_gone (self, SIGNAL_KICKED, id, NULL);
   g_clear_pointer (&id, jc_video_room_id_free);
-  if ((joining = jc_json_lookup_object (data, "joining")) != NULL &&
-      (id = jc_video_room_id_lookup (joining, "id")) != NULL)
-    g_signal_emit (self, signals[SIGNAL_JOINING], 0, id, jc_json_lookup_string (joining, "display"));
-  g_clear_pointer (&id, jc_video_room_id_free);
+  if (jc_json_has_member (data, "joining"))
+    {
+      JsonObject *joining = jc_json_lookup_object (data, "joining");
+
+      if (joining != NULL && (id = jc_video_room_id_lookup_in (joining, "id", self->room)) != NULL)
+        g_signal_emit (self, signals[SIGNAL_JOINING], 0, id, jc_json_lookup_string (joining, "display"));
+      else
+        jc_video_room_add_problem (problems, "“joining” has no valid participant “id”");
+    }
   if (is_ok (data, "configured"))
     jc_video_room_emit_configured (self, data);
   else if (jc_json_has_member (data, "substream") || jc_json_has_member (data, "temporal"))
+    on_layer_event (self, data, problems);
+  on_display_event (self, data, problems);
+}
+
+static void
+on_destroyed (JcVideoRoom *self, JsonObject *data, GString *problems)
+{
+  g_autoptr (JcVideoRoomId) room = jc_video_room_id_lookup_in (data, "room", self->room);
+
+  if (room == NULL)
     {
-      gint64 substream = -1, temporal = -1;
-
-      if (!jc_json_lookup_int (data, "substream", &substream) || substream < 0 || substream > 2)
-        substream = -1;
-      if (!jc_json_lookup_int (data, "temporal", &temporal) || temporal < 0 || temporal > 2)
-        temporal = -1;
-      g_signal_emit (self, signals[SIGNAL_LAYER_CHANGED], 0, jc_json_lookup_string (data, "mid"), (int) substream,
-                     (int) temporal);
+      jc_video_room_add_problem (problems, "no valid “room”");
+      return;
     }
-  display = jc_json_lookup_string (data, "display");
-  if (display != NULL && (id = jc_video_room_id_lookup (data, "id")) != NULL)
+  if (self->room != NULL && !jc_video_room_id_equal (room, self->room))
     {
-      JcVideoRoomParticipant *known = g_hash_table_lookup (self->publishers, id);
+      g_autofree char *which = jc_video_room_id_to_string (room);
+      g_autofree char *ours = jc_video_room_id_to_string (self->room);
 
-      if (known != NULL)
-        {
-          /* A participant of its own: the old one's strings live in its
-           * JSON, which others may hold. */
-          g_autoptr (JsonObject) json = jc_json_object_copy (jc_video_room_participant_get_json (known));
-
-          json_object_set_string_member (json, "display", display);
-          g_hash_table_replace (self->publishers, jc_video_room_id_copy (id), jc_video_room_participant_new_from_json (json));
-        }
-      g_signal_emit (self, signals[SIGNAL_DISPLAY_CHANGED], 0, id, display);
+      jc_video_room_add_problem (problems, "room %s is not the handle's room (%s)", which, ours);
+      return;
     }
+  g_signal_emit (self, signals[SIGNAL_DESTROYED], 0, room);
+  jc_video_room_clear_membership (self);
 }
 
 static void
@@ -369,29 +460,42 @@ jc_video_room_event (JcHandle *handle, JsonObject *data, JsonObject *jsep)
 {
   JcVideoRoom *self = JC_VIDEO_ROOM (handle);
   const char *what = jc_json_lookup_string (data, "videoroom");
+  g_autoptr (GString) problems = g_string_new (NULL);
   g_autoptr (JcVideoRoomId) id = NULL;
 
-  if (g_strcmp0 (what, "event") == 0)
-    on_plugin_event (self, data, jsep);
-  else if (g_strcmp0 (what, "talking") == 0 || g_strcmp0 (what, "stopped-talking") == 0)
+  if (what == NULL)
+    jc_video_room_add_problem (problems, "no “videoroom” type");
+  else if (g_str_equal (what, "event"))
+    on_plugin_event (self, data, problems);
+  else if (g_str_equal (what, "talking") || g_str_equal (what, "stopped-talking"))
     {
-      if ((id = jc_video_room_id_lookup (data, "id")) != NULL)
+      if ((id = jc_video_room_id_lookup_in (data, "id", self->room)) != NULL)
         g_signal_emit (self, signals[g_str_equal (what, "talking") ? SIGNAL_TALKING : SIGNAL_STOPPED_TALKING], 0, id,
                        jc_json_lookup_string (data, "mid"));
+      else
+        jc_video_room_add_problem (problems, "no valid participant “id”");
     }
-  else if (g_strcmp0 (what, "destroyed") == 0)
+  else if (g_str_equal (what, "destroyed"))
+    on_destroyed (self, data, problems);
+  else if (g_str_equal (what, "updated") || g_str_equal (what, "attached"))
     {
-      if ((id = jc_video_room_id_lookup (data, "room")) != NULL)
-        g_signal_emit (self, signals[SIGNAL_DESTROYED], 0, id);
-      jc_video_room_clear_membership (self);
+      g_autoptr (GError) error = NULL;
+
+      take_streams (self, data, problems);
+      /* Janus's own renegotiations (a publisher left): answered when we
+       * have the peer, but never with something that is no offer. */
+      if (jsep != NULL && self->peer != NULL)
+        {
+          if (jc_video_room_check_jsep (jsep, "offer", &error))
+            jc_video_room_negotiate (self, jsep, NULL, NULL);
+          else
+            {
+              g_prefix_error (&error, "Not answering “%s”: ", what);
+              emit_error (self, error);
+            }
+        }
     }
-  else if (g_strcmp0 (what, "updated") == 0 || g_strcmp0 (what, "attached") == 0)
-    {
-      jc_video_room_take_streams (self, data);
-      if (jsep != NULL && g_strcmp0 (jc_json_lookup_string (jsep, "type"), "offer") == 0 && self->peer != NULL)
-        jc_video_room_negotiate (self, jsep, NULL, NULL);
-    }
-  else if (g_strcmp0 (what, "slow_link") == 0)
+  else if (g_str_equal (what, "slow_link"))
     {
       gint64 bitrate = 0;
 
@@ -400,7 +504,8 @@ jc_video_room_event (JcHandle *handle, JsonObject *data, JsonObject *jsep)
       g_signal_emit (self, signals[SIGNAL_SLOW_LINK], 0, (guint) bitrate);
     }
   else
-    g_debug ("VideoRoom event “%s” has no typed signal", what != NULL ? what : "(none)");
+    g_debug ("VideoRoom event “%s” has no typed signal", what);
+  report (self, data, problems);
 
   if (JC_HANDLE_CLASS (jc_video_room_parent_class)->event != NULL)
     JC_HANDLE_CLASS (jc_video_room_parent_class)->event (handle, data, jsep);
@@ -571,7 +676,10 @@ jc_video_room_class_init (JcVideoRoomClass *klass)
    * JcVideoRoom::error:
    * @self: the handle
    * @error: the error: [error@PluginError] with the plugin's code for an
-   *   error event, or what failed while answering an offer by ourselves
+   *   error event, what failed while answering an offer by ourselves, or
+   *   %JC_ERROR_PROTOCOL naming what was wrong with a malformed event or
+   *   reply (the rest of it was taken: malformed entries of a list are
+   *   left out, the others kept)
    *
    * Emitted for errors no request of ours is waiting for.
    */
