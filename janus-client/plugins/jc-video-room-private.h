@@ -8,6 +8,65 @@
 
 G_BEGIN_DECLS
 
+/* Shared by jc-video-room.c and jc-video-room-events.c. */
+typedef struct
+{
+  JsonObject *offer; /* (owned) */
+  GTask *task;       /* (owned) (nullable) */
+  JsonObject *data;  /* (owned) (nullable) */
+} Negotiation;
+
+struct _JcVideoRoom
+{
+  JcHandle parent_instance;
+
+  JcVideoRoomId *room;    /* (owned) (nullable) once joined */
+  JcVideoRoomId *id;      /* (owned) (nullable) publisher's own id */
+  guint64 private_id;     /* 0 until joined as a publisher */
+  GHashTable *publishers; /* (owned) JcVideoRoomId → JcVideoRoomParticipant */
+  GPtrArray *streams;     /* (owned) JcVideoRoomStream, subscribers */
+  JcPeer *peer;           /* (owned) (nullable) */
+  JcMediaSink *sink;      /* (owned) (nullable) */
+  GQueue negotiations;    /* (owned) Negotiation */
+  gboolean negotiating;
+  GCancellable *cancellable; /* (owned) cancelled in dispose */
+
+  /* follow () */
+  GWeakRef followed; /* JcVideoRoom */
+  gulong followed_id;
+  GPtrArray *pending_feeds; /* (owned) JcVideoRoomId, to subscribe next */
+  gboolean subscribing;
+  gboolean subscriber; /* joined as a subscriber */
+};
+
+enum
+{
+  VR_SIGNAL_JOINED,
+  VR_SIGNAL_PUBLISHERS,
+  VR_SIGNAL_UNPUBLISHED,
+  VR_SIGNAL_LEAVING,
+  VR_SIGNAL_KICKED,
+  VR_SIGNAL_JOINING,
+  VR_SIGNAL_TALKING,
+  VR_SIGNAL_STOPPED_TALKING,
+  VR_SIGNAL_UPDATED,
+  VR_SIGNAL_DESTROYED,
+  VR_SIGNAL_CONFIGURED,
+  VR_SIGNAL_DISPLAY_CHANGED,
+  VR_SIGNAL_SLOW_LINK,
+  VR_SIGNAL_LAYER_CHANGED,
+  VR_SIGNAL_ERROR,
+  VR_N_SIGNALS
+};
+
+extern guint jc_video_room_signals[VR_N_SIGNALS];
+
+void jc_video_room_emit_error (JcVideoRoom *self, const GError *error);
+/* jc-video-room-events.c */
+void jc_video_room_dispatch_event (JcVideoRoom *self, JsonObject *data, JsonObject *jsep);
+/* Names the sink's files after the feeds of the subscription's streams. */
+void jc_video_room_label_tracks (JcVideoRoom *self);
+
 /* A room or participant id read from the wire: a positive integer or a
  * non-empty string; NULL otherwise. */
 JcVideoRoomId *jc_video_room_id_from_json (JsonNode *node);
