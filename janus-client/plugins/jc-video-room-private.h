@@ -62,6 +62,8 @@ enum
 extern guint jc_video_room_signals[VR_N_SIGNALS];
 
 void jc_video_room_emit_error (JcVideoRoom *self, const GError *error);
+/* Returns @error on @task and drops the hook's reference to @task. */
+void jc_video_room_fail_task (GTask *task, GError *error);
 /* jc-video-room-events.c */
 void jc_video_room_dispatch_event (JcVideoRoom *self, JsonObject *data, JsonObject *jsep);
 /* Names the sink's files after the feeds of the subscription's streams. */
