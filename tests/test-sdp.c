@@ -181,6 +181,21 @@ test_tracks_hostile (void)
   }
 }
 
+/* GStreamer's parser takes any text; jc_sdp_parse () wants an SDP, which
+ * starts with its version line. */
+static void
+test_parse_garbage (void)
+{
+  static const char *const bad[] = { NULL, "", "garbage", "hello\r\nv=0\r\n", "x=1", "\x01\x02" };
+  GstSDPMessage *msg;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_null (jc_sdp_parse (bad[i]));
+  msg = jc_sdp_parse ("v=0\r\no=- 1 0 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n");
+  g_assert_nonnull (msg);
+  gst_sdp_message_free (msg);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -192,5 +207,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sdp/simulcast/refused", test_simulcast_refused);
   g_test_add_func ("/sdp/tracks", test_tracks);
   g_test_add_func ("/sdp/tracks/hostile", test_tracks_hostile);
+  g_test_add_func ("/sdp/parse/garbage", test_parse_garbage);
   return g_test_run ();
 }

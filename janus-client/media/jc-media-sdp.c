@@ -14,8 +14,9 @@ jc_sdp_parse (const char *sdp)
 {
   GstSDPMessage *msg = NULL;
 
-  /* gst_sdp_message_new_from_text() is critical about an empty text. */
-  if (sdp == NULL || *sdp == '\0' || gst_sdp_message_new_from_text (sdp, &msg) != GST_SDP_OK)
+  /* gst_sdp_message_new_from_text() is critical about an empty text and
+   * takes any other text; an SDP starts with its version (RFC 4566). */
+  if (sdp == NULL || !g_str_has_prefix (sdp, "v=") || gst_sdp_message_new_from_text (sdp, &msg) != GST_SDP_OK)
     {
       if (msg != NULL)
         gst_sdp_message_free (msg);

@@ -382,6 +382,12 @@ description_from_jsep (JsonObject *jsep, GError **error)
       g_set_error (error, JC_ERROR, JC_ERROR_PROTOCOL, "The JSEP carries no valid SDP");
       return NULL;
     }
+  if (gst_sdp_message_medias_len (msg) == 0)
+    {
+      gst_sdp_message_free (msg);
+      g_set_error (error, JC_ERROR, JC_ERROR_PROTOCOL, "The JSEP's SDP has no media (m=) line");
+      return NULL;
+    }
   return gst_webrtc_session_description_new (sdp_type, msg);
 }
 

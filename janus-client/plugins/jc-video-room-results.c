@@ -726,9 +726,9 @@ jc_video_room_check_jsep (JsonObject *jsep, const char *type, GError **error)
     return jc_set_protocol_error (error, "VideoRoom sent a JSEP with no valid “type” (want %s)", want);
   if (type != NULL ? !g_str_equal (got, type) : !g_str_equal (got, "offer") && !g_str_equal (got, "answer"))
     return jc_set_protocol_error (error, "VideoRoom sent a JSEP “%s” where it owes an %s", got, want);
-  /* GStreamer's parser takes anything: an SDP starts with its version. */
+  /* jc_sdp_parse () wants the version line GStreamer's parser would not. */
   sdp = jc_json_lookup_string (jsep, "sdp");
-  if (sdp == NULL || !g_str_has_prefix (sdp, "v=0") || (msg = jc_sdp_parse (sdp)) == NULL)
+  if ((msg = jc_sdp_parse (sdp)) == NULL)
     return jc_set_protocol_error (error, "VideoRoom sent a JSEP %s without a valid SDP", got);
   n_media = gst_sdp_message_medias_len (msg);
   gst_sdp_message_free (msg);
