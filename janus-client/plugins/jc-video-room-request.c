@@ -294,8 +294,9 @@ jc_video_room_request_set_record (JcVideoRoomRequest *self, gboolean record, con
  *
  * Sets `filename` (`configure`, `publish`, `joinandconfigure`): Janus 1.1.2
  * writes each recorded stream to `FILENAME-audio-MINDEX.mjr` or
- * `FILENAME-video-MINDEX.mjr` (a relative name goes into the room's
- * `rec_dir`). Use with [method@VideoRoomRequest.set_record].
+ * `FILENAME-video-MINDEX.mjr`. An absolute path is the tested case. Use
+ * with [method@VideoRoomRequest.set_record]; `janus-pp-rec` (Debian's
+ * `janus-tools`) turns the files into WebM or Opus.
  */
 void
 jc_video_room_request_set_filename (JcVideoRoomRequest *self, const char *filename)
