@@ -349,6 +349,74 @@ setup_subscriber (Vrf *f, gconstpointer data)
   vrf_setup (f, VRF_SUB);
 }
 
+static guint
+count_subscribes (Vrf *f, guint64 feed)
+{
+  GPtrArray *requests = fake_janus_get_requests (f->fake);
+  guint n = 0;
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      JsonObject *body = jc_json_lookup_object (g_ptr_array_index (requests, i), "body");
+      const char *request = body != NULL ? jc_json_lookup_string (body, "request") : NULL;
+      JsonArray *streams = body != NULL ? jc_json_lookup_array (body, "streams") : NULL;
+
+      if (g_strcmp0 (request, "subscribe") != 0 && g_strcmp0 (request, "join") != 0)
+        continue;
+      for (guint j = 0; streams != NULL && j < json_array_get_length (streams); j++)
+        {
+          gint64 id = 0;
+
+          if (jc_json_lookup_int (json_array_get_object_element (streams, j), "feed", &id) && (guint64) id == feed)
+            n++;
+        }
+    }
+  return n;
+}
+
+static guint
+n_streams (JcVideoRoom *vr)
+{
+  g_autoptr (GPtrArray) streams = jc_video_room_get_streams (vr);
+
+  return streams->len;
+}
+
+/* follow () subscribes to each feed once: Janus repeats a publisher in a
+ * "publishers" event when it renegotiates, and a repeated entry must not
+ * become a second subscription. */
+static void
+test_follow_once (Vrf *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr (JcVideoRoom) sub = NULL;
+
+  jc_video_room_attach_async (f->session, NULL, NULL, jc_test_store_result, &slot);
+  result = jc_test_wait_result (&slot);
+  sub = jc_video_room_attach_finish (result, &error);
+  g_assert_no_error (error);
+
+  vrf_script (f, VRF_ATTACHED, VRF_OFFER);
+  jc_video_room_follow (sub, f->vr);
+  JC_TEST_WAIT_UNTIL (count_subscribes (f, 100) == 1 && n_streams (sub) == 1);
+  vrf_roundtrip (f);
+
+  /* alice again, and twice in one event */
+  vrf_script (f, "{'videoroom': 'updated', 'room': 1234, 'streams': [" VRF_SUB_STREAM ", {'type': 'video', 'mindex': 1, 'mid': '1', 'feed_id': 200, 'feed_mid': '1', 'feed_display': 'bob'}]}", VRF_OFFER);
+  vrf_push (f, "{'videoroom': 'event', 'room': 1234, 'publishers': [" VRF_ALICE ", " VRF_ALICE "]}", NULL);
+  vrf_roundtrip (f);
+  g_assert_cmpuint (count_subscribes (f, 100), ==, 1);
+
+  /* bob, new, twice in one event: one subscription */
+  vrf_push (f, "{'videoroom': 'event', 'room': 1234, 'publishers': [{'id': 200, 'display': 'bob', " VRF_STREAMS2 "}, {'id': 200, 'display': 'bob', " VRF_STREAMS2 "}]}", NULL);
+  JC_TEST_WAIT_UNTIL (count_subscribes (f, 200) >= 1);
+  vrf_roundtrip (f);
+  g_assert_cmpuint (count_subscribes (f, 200), ==, 1);
+  g_assert_cmpuint (count_subscribes (f, 100), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -367,6 +435,7 @@ main (int argc, char **argv)
   g_test_add ("/videoroom-hostile/huge/garbage", Vrf, NULL, setup_publisher, test_huge_garbage, vrf_teardown);
   g_test_add ("/videoroom-hostile/huge/streams", Vrf, NULL, setup_subscriber, test_huge_streams, vrf_teardown);
   g_test_add ("/videoroom-hostile/huge/churn", Vrf, NULL, setup_publisher, test_huge_churn, vrf_teardown);
+  g_test_add ("/videoroom-hostile/follow/once", Vrf, NULL, setup_publisher, test_follow_once, vrf_teardown);
 
   return g_test_run ();
 }

@@ -34,7 +34,8 @@ struct _JcVideoRoom
   /* follow () */
   GWeakRef followed; /* JcVideoRoom */
   gulong followed_id;
-  GPtrArray *pending_feeds; /* (owned) JcVideoRoomId, to subscribe next */
+  GPtrArray *pending_feeds;     /* (owned) JcVideoRoomId, to subscribe next */
+  GPtrArray *subscribing_feeds; /* (owned) (nullable) JcVideoRoomId, being subscribed */
   gboolean subscribing;
   gboolean subscriber; /* joined as a subscriber */
 };

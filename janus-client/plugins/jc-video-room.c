@@ -113,6 +113,7 @@ jc_video_room_finalize (GObject *object)
   g_hash_table_unref (self->publishers);
   g_ptr_array_unref (self->streams);
   g_ptr_array_unref (self->pending_feeds);
+  g_clear_pointer (&self->subscribing_feeds, g_ptr_array_unref);
   g_weak_ref_clear (&self->followed);
   g_object_unref (self->cancellable);
 
@@ -611,6 +612,7 @@ on_follow_subscribed (GObject *source, GAsyncResult *result, gpointer user_data)
                                        : jc_video_room_subscribe_finish (self, result, NULL, &error);
 
   self->subscribing = FALSE;
+  g_clear_pointer (&self->subscribing_feeds, g_ptr_array_unref);
   if (streams == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -631,6 +633,7 @@ subscribe_pending (JcVideoRoom *self)
     return;
   feeds = g_steal_pointer (&self->pending_feeds);
   self->pending_feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
+  self->subscribing_feeds = g_ptr_array_ref (feeds);
   self->subscribing = TRUE;
   join = !self->subscriber;
   if (join)
@@ -647,14 +650,44 @@ subscribe_pending (JcVideoRoom *self)
                                    GINT_TO_POINTER (FALSE));
 }
 
+static gboolean
+has_feed (GPtrArray *feeds, const JcVideoRoomId *feed)
+{
+  for (guint i = 0; feeds != NULL && i < feeds->len; i++)
+    if (jc_video_room_id_equal (g_ptr_array_index (feeds, i), feed))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @feed is subscribed to already, or about to be. */
+static gboolean
+follows_feed (JcVideoRoom *self, const JcVideoRoomId *feed)
+{
+  if (has_feed (self->pending_feeds, feed) || has_feed (self->subscribing_feeds, feed))
+    return TRUE;
+  for (guint i = 0; i < self->streams->len; i++)
+    {
+      JcVideoRoomStream *s = g_ptr_array_index (self->streams, i);
+      const JcVideoRoomId *f = jc_video_room_stream_get_feed_id (s);
+
+      if (f != NULL && jc_video_room_stream_is_active (s) && jc_video_room_id_equal (f, feed))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Janus repeats a publisher in "publishers" when it renegotiates: one
+ * subscription per feed. */
 static void
 queue_feeds (JcVideoRoom *self, GPtrArray *publishers)
 {
   for (guint i = 0; i < publishers->len; i++)
     {
-      JcVideoRoomParticipant *p = g_ptr_array_index (publishers, i);
+      const JcVideoRoomId *feed = jc_video_room_participant_get_id (g_ptr_array_index (publishers, i));
 
-      g_ptr_array_add (self->pending_feeds, jc_video_room_id_copy (jc_video_room_participant_get_id (p)));
+      if (follows_feed (self, feed))
+        continue;
+      g_ptr_array_add (self->pending_feeds, jc_video_room_id_copy (feed));
     }
   subscribe_pending (self);
 }
@@ -671,7 +704,8 @@ on_followed_publishers (JcVideoRoom *followed, GPtrArray *publishers, gpointer u
  * @publisher: a publisher handle that joined the room
  *
  * Subscribes @self to every publisher @publisher knows of now and to each
- * that appears later: the first feeds with a subscriber join (with
+ * that appears later, once each (Janus announces a publisher again when it
+ * renegotiates): the first feeds with a subscriber join (with
  * @publisher's private id), later ones with `subscribe`. Janus itself
  * removes the streams of publishers that leave; give @self a peer with
  * [method@VideoRoom.set_peer] so that every offer is answered. Failures
