@@ -676,7 +676,7 @@ follows_feed (JcVideoRoom *self, const JcVideoRoomId *feed)
   return FALSE;
 }
 
-/* Janus repeats a publisher in "publishers" when it renegotiates: one
+/* A publisher may be announced again (its streams changed): one
  * subscription per feed. */
 static void
 queue_feeds (JcVideoRoom *self, GPtrArray *publishers)
@@ -704,8 +704,8 @@ on_followed_publishers (JcVideoRoom *followed, GPtrArray *publishers, gpointer u
  * @publisher: a publisher handle that joined the room
  *
  * Subscribes @self to every publisher @publisher knows of now and to each
- * that appears later, once each (Janus announces a publisher again when it
- * renegotiates): the first feeds with a subscriber join (with
+ * that appears later, once each (a publisher may be announced again, for
+ * instance when its streams change): the first feeds with a subscriber join (with
  * @publisher's private id), later ones with `subscribe`. Janus itself
  * removes the streams of publishers that leave; give @self a peer with
  * [method@VideoRoom.set_peer] so that every offer is answered. Failures
