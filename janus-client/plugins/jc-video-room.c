@@ -373,7 +373,9 @@ jc_video_room_attach_finish (GAsyncResult *result, GError **error)
  * jc_video_room_get_room:
  * @self: a VideoRoom handle
  *
- * Gets the room the handle joined.
+ * Gets the room the handle joined last. It stays set after leaving, being
+ * kicked or the room's destruction (its kind, numeric or string, still
+ * tells how to read ids in late events).
  *
  * Returns: (transfer none) (nullable): the room, or %NULL before joining
  */
