@@ -27,6 +27,10 @@ typedef struct
 void jc_track_info_free (JcTrackInfo *info);
 /* NULL for a missing, empty or unparsable text */
 GstSDPMessage *jc_sdp_parse (const char *sdp);
+/* A description a peer can take: parsed, with at least one m= line; else
+ * NULL and a JC_ERROR_PROTOCOL error ("no valid SDP …", "an SDP with no
+ * media …") for the caller to prefix. */
+GstSDPMessage *jc_sdp_parse_description (const char *sdp, GError **error);
 /* Parses an SDP; @local says whether it is ours (directions flip). */
 GPtrArray *jc_sdp_parse_tracks (const char *sdp, gboolean local, GError **error);
 

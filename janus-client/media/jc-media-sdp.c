@@ -25,6 +25,25 @@ jc_sdp_parse (const char *sdp)
   return msg;
 }
 
+GstSDPMessage *
+jc_sdp_parse_description (const char *sdp, GError **error)
+{
+  GstSDPMessage *msg = jc_sdp_parse (sdp);
+
+  if (msg == NULL)
+    {
+      g_set_error_literal (error, JC_ERROR, JC_ERROR_PROTOCOL, "no valid SDP (one starts with its v= line)");
+      return NULL;
+    }
+  if (gst_sdp_message_medias_len (msg) == 0)
+    {
+      gst_sdp_message_free (msg);
+      g_set_error_literal (error, JC_ERROR, JC_ERROR_PROTOCOL, "an SDP with no media (m=) line");
+      return NULL;
+    }
+  return msg;
+}
+
 void
 jc_track_info_free (JcTrackInfo *info)
 {
@@ -62,11 +81,9 @@ jc_sdp_parse_tracks (const char *sdp, gboolean local, GError **error)
   g_autoptr (GPtrArray) tracks = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_track_info_free);
   GstSDPMessage *msg = NULL;
 
-  if ((msg = jc_sdp_parse (sdp)) == NULL || gst_sdp_message_medias_len (msg) == 0)
+  if ((msg = jc_sdp_parse_description (sdp, error)) == NULL)
     {
-      if (msg != NULL)
-        gst_sdp_message_free (msg);
-      g_set_error (error, JC_ERROR, JC_ERROR_PROTOCOL, "The SDP has no media lines or cannot be parsed");
+      g_prefix_error (error, "Cannot read the tracks: ");
       return NULL;
     }
 

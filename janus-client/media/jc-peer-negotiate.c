@@ -377,15 +377,9 @@ description_from_jsep (JsonObject *jsep, GError **error)
                    type != NULL ? type : "missing");
       return NULL;
     }
-  if ((msg = jc_sdp_parse (sdp)) == NULL)
+  if ((msg = jc_sdp_parse_description (sdp, error)) == NULL)
     {
-      g_set_error (error, JC_ERROR, JC_ERROR_PROTOCOL, "The JSEP carries no valid SDP");
-      return NULL;
-    }
-  if (gst_sdp_message_medias_len (msg) == 0)
-    {
-      gst_sdp_message_free (msg);
-      g_set_error (error, JC_ERROR, JC_ERROR_PROTOCOL, "The JSEP's SDP has no media (m=) line");
+      g_prefix_error (error, "The JSEP carries ");
       return NULL;
     }
   return gst_webrtc_session_description_new (sdp_type, msg);

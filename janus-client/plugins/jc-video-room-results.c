@@ -715,9 +715,8 @@ gboolean
 jc_video_room_check_jsep (JsonObject *jsep, const char *type, GError **error)
 {
   const char *want = type != NULL ? type : "offer or answer";
-  const char *got, *sdp;
-  GstSDPMessage *msg = NULL;
-  guint n_media;
+  const char *got;
+  GstSDPMessage *msg;
 
   if (jsep == NULL)
     return jc_set_protocol_error (error, "VideoRoom sent no JSEP %s", want);
@@ -726,13 +725,11 @@ jc_video_room_check_jsep (JsonObject *jsep, const char *type, GError **error)
     return jc_set_protocol_error (error, "VideoRoom sent a JSEP with no valid “type” (want %s)", want);
   if (type != NULL ? !g_str_equal (got, type) : !g_str_equal (got, "offer") && !g_str_equal (got, "answer"))
     return jc_set_protocol_error (error, "VideoRoom sent a JSEP “%s” where it owes an %s", got, want);
-  /* jc_sdp_parse () wants the version line GStreamer's parser would not. */
-  sdp = jc_json_lookup_string (jsep, "sdp");
-  if ((msg = jc_sdp_parse (sdp)) == NULL)
-    return jc_set_protocol_error (error, "VideoRoom sent a JSEP %s without a valid SDP", got);
-  n_media = gst_sdp_message_medias_len (msg);
+  if ((msg = jc_sdp_parse_description (jc_json_lookup_string (jsep, "sdp"), error)) == NULL)
+    {
+      g_prefix_error (error, "VideoRoom sent a JSEP %s with ", got);
+      return FALSE;
+    }
   gst_sdp_message_free (msg);
-  if (n_media == 0)
-    return jc_set_protocol_error (error, "VideoRoom sent a JSEP %s whose SDP has no media", got);
   return TRUE;
 }
