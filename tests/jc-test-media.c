@@ -80,6 +80,23 @@ jc_test_video_room_attach (JcSession *session)
   return vr;
 }
 
+JcVideoRoomId *
+jc_test_video_room_create (JcVideoRoom *vr, const JcVideoRoomId *wanted, JcVideoRoomRequest *options)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  JcVideoRoomId *room;
+
+  jc_video_room_create_async (vr, wanted, options, NULL, jc_test_store_result, &slot);
+  result = jc_test_wait_result (&slot);
+  room = jc_video_room_create_finish (vr, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (room);
+  g_assert_true (jc_video_room_id_equal (room, wanted));
+  return room;
+}
+
 JcPeer *
 jc_test_peer_new (JcLocalJanus *janus, JcHandle *handle)
 {

@@ -27,6 +27,9 @@ void jc_test_media_add_data_func (const char *path, gconstpointer data, GTestDat
 
 /* Blocking VideoRoom attach; aborts the test on error. */
 JcVideoRoom *jc_test_video_room_attach (JcSession *session);
+/* Creates room @wanted with @options through @vr (blocking) and checks it
+ * was created as asked. (transfer full) */
+JcVideoRoomId *jc_test_video_room_create (JcVideoRoom *vr, const JcVideoRoomId *wanted, JcVideoRoomRequest *options);
 /* A peer for @handle gathering on @janus's veth address only. */
 JcPeer *jc_test_peer_new (JcLocalJanus *janus, JcHandle *handle);
 /* Stops @peer (blocking) and checks it stopped cleanly. */

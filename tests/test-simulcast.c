@@ -169,11 +169,7 @@ test_layers (gconstpointer data)
   jc_video_room_request_set_codecs (create, "opus", jc_video_codec_to_string (c->codec));
   jc_video_room_request_set_audiolevel_event (create, TRUE);
   jc_video_room_request_set_extra (create, "audio_active_packets", active_packets);
-  jc_video_room_create_async (admin, wanted, create, NULL, CB);
-  result = WAIT_RESULT ();
-  room = jc_video_room_create_finish (admin, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  room = jc_test_video_room_create (admin, wanted, create);
 
   /* The publisher: the test pattern (320×240) in three layers. */
   if (file)

@@ -32,19 +32,10 @@ static JcVideoRoomId *
 create_room (JcVideoRoom *admin, const JcVideoRoomId *wanted)
 {
   g_autoptr (JcVideoRoomRequest) create = jc_video_room_request_new ();
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-  JcVideoRoomId *room;
 
   jc_video_room_request_set_codecs (create, "opus", "vp8");
   jc_video_room_request_set_publishers (create, 4);
-  jc_video_room_create_async (admin, wanted, create, NULL, CB);
-  result = WAIT_RESULT ();
-  room = jc_video_room_create_finish (admin, result, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (room);
-  g_assert_true (jc_video_room_id_equal (room, wanted));
-  return room;
+  return jc_test_video_room_create (admin, wanted, create);
 }
 
 static void
@@ -635,14 +626,10 @@ test_slow_link (void)
   g_assert_no_error (error);
   {
     g_autoptr (JcVideoRoomRequest) create = jc_video_room_request_new ();
-    g_autoptr (GAsyncResult) result = NULL;
 
     jc_video_room_request_set_codecs (create, "opus", "vp8");
     jc_video_room_request_set_bitrate (create, 300000);
-    jc_video_room_create_async (pub, wanted, create, NULL, CB);
-    result = WAIT_RESULT ();
-    room = jc_video_room_create_finish (pub, result, &error);
-    g_assert_no_error (error);
+    room = jc_test_video_room_create (pub, wanted, create);
   }
   g_signal_connect (pub, "slowlink", G_CALLBACK (on_core_slowlink), &seen);
   g_signal_connect (pub, "slow-link", G_CALLBACK (on_plugin_slow_link), &seen);

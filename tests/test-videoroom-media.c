@@ -86,11 +86,7 @@ test_two_publishers_one_subscriber (void)
   g_assert_no_error (error);
   jc_video_room_request_set_codecs (create, "opus", "vp8");
   jc_video_room_request_set_publishers (create, 4);
-  jc_video_room_create_async (admin, wanted, create, NULL, CB);
-  result = WAIT_RESULT ();
-  room = jc_video_room_create_finish (admin, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  room = jc_test_video_room_create (admin, wanted, create);
 
   /* The subscriber follows a publisher handle that publishes nothing. */
   {
@@ -281,11 +277,7 @@ test_slow_answer (void)
 
   g_assert_no_error (error);
   jc_video_room_request_set_codecs (create, "opus", "vp8");
-  jc_video_room_create_async (pub_a, wanted, create, NULL, CB);
-  result = WAIT_RESULT ();
-  room = jc_video_room_create_finish (pub_a, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  room = jc_test_video_room_create (pub_a, wanted, create);
 
   publish (pub_a, peer_a, room, "test", "A");
   publish (pub_b, peer_b, room, "test", "B");
@@ -378,11 +370,7 @@ test_server_recording (void)
 
   g_assert_no_error (error);
   jc_video_room_request_set_codecs (create, "opus", "vp8");
-  jc_video_room_create_async (pub, wanted, create, NULL, CB);
-  result = WAIT_RESULT ();
-  room = jc_video_room_create_finish (pub, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  room = jc_test_video_room_create (pub, wanted, create);
 
   g_signal_connect_swapped (pub, "webrtcup", G_CALLBACK (jc_test_set_true), &up);
   jc_peer_set_source (peer, source);
