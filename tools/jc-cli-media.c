@@ -258,7 +258,8 @@ jc_cli_media_print_summary (JcCliOptions *opts, JsonObject *summary)
               jc_cli_json_string (track, "mid") != NULL ? jc_cli_json_string (track, "mid") : "-",
               jc_cli_json_int (track, "packets", 0), jc_cli_json_int (track, "bytes", 0),
               jc_cli_json_int (track, "frames", 0));
-      if (json_object_has_member (track, "layers") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (track, "layers")))
+      /* jc_peer_get_track_stats () adds them to simulcast video. */
+      if (json_object_has_member (track, "layers"))
         {
           JsonArray *layers = json_object_get_array_member (track, "layers");
 
@@ -268,9 +269,8 @@ jc_cli_media_print_summary (JcCliOptions *opts, JsonObject *summary)
 
               printf ("    layer %-9s %8" G_GINT64_FORMAT " packets %10" G_GINT64_FORMAT " bytes %7" G_GINT64_FORMAT
                       " frames\n",
-                      jc_cli_json_string (layer, "rid") != NULL ? jc_cli_json_string (layer, "rid") : "?",
-                      jc_cli_json_int (layer, "packets", 0), jc_cli_json_int (layer, "bytes", 0),
-                      jc_cli_json_int (layer, "frames", 0));
+                      jc_cli_json_string (layer, "rid"), jc_cli_json_int (layer, "packets", 0),
+                      jc_cli_json_int (layer, "bytes", 0), jc_cli_json_int (layer, "frames", 0));
             }
         }
     }
