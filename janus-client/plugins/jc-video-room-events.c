@@ -105,8 +105,8 @@ jc_video_room_take_join (JcVideoRoom *self, JsonObject *data, gboolean publisher
     return jc_set_protocol_error (error, "VideoRoom sent no valid “room” on joining");
   if (publisher)
     {
-      id = jc_video_room_id_lookup (data, "id");
-      if (id == NULL || jc_video_room_id_is_string (id) != jc_video_room_id_is_string (room))
+      id = jc_video_room_id_lookup_in (data, "id", room);
+      if (id == NULL)
         return jc_set_protocol_error (error, "VideoRoom sent no valid participant “id” on joining (want %s, like the room's)",
                                       jc_video_room_id_is_string (room) ? "a string" : "an integer between 1 and 2^53-1");
       if (jc_json_has_member (data, "private_id") && !jc_json_lookup_id (data, "private_id", &private_id))
