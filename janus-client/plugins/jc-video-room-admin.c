@@ -12,61 +12,7 @@
 #include "jc-json-private.h"
 #include "jc-video-room-private.h"
 
-typedef struct
-{
-  JsonObject *jsep;          /* (owned) (nullable) */
-  const char *const *expect; /* (unowned) static */
-  JcVideoRoomReplyHook hook;
-} SendData;
-
-static void
-send_data_free (gpointer data)
-{
-  SendData *sd = data;
-
-  g_clear_pointer (&sd->jsep, json_object_unref);
-  g_free (sd);
-}
-
-void
-jc_video_room_return_data (GTask *task, JsonObject *data, JsonObject *jsep)
-{
-  SendData *sd = g_task_get_task_data (task);
-
-  g_clear_pointer (&sd->jsep, json_object_unref);
-  sd->jsep = jsep != NULL ? json_object_ref (jsep) : NULL;
-  g_task_return_pointer (task, json_object_ref (data), (GDestroyNotify) json_object_unref);
-}
-
-static void
-on_sent (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  SendData *sd = g_task_get_task_data (task);
-  GError *error = NULL;
-  g_autoptr (JsonObject) jsep = NULL;
-  g_autoptr (JsonObject) data = jc_handle_send_finish (JC_HANDLE (source), result, &jsep, &error);
-  const char *what;
-
-  if (data == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  what = jc_json_lookup_string (data, "videoroom");
-  if (sd->expect != NULL && (what == NULL || !g_strv_contains (sd->expect, what)))
-    {
-      g_task_return_new_error (task, JC_ERROR, JC_ERROR_PROTOCOL, "VideoRoom answered “%s” to %s",
-                               what != NULL ? what : "nothing", g_task_get_name (task));
-      return;
-    }
-  if (sd->hook != NULL)
-    {
-      sd->hook (JC_VIDEO_ROOM (source), g_steal_pointer (&task), data, jsep);
-      return;
-    }
-  jc_video_room_return_data (task, data, jsep);
-}
+static const JcPluginSpec video_room_spec = { "videoroom", "VideoRoom" };
 
 void
 jc_video_room_send (JcVideoRoom *self,
@@ -83,18 +29,8 @@ jc_video_room_send (JcVideoRoom *self,
                     GAsyncReadyCallback callback,
                     gpointer user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr (JsonObject) body = options != NULL ? jc_json_object_copy (jc_video_room_request_peek_body (options))
-                                                : json_object_new ();
-  SendData *sd = g_new0 (SendData, 1);
+  JsonObject *body = jc_plugin_body_new (request, options != NULL ? jc_video_room_request_peek_body (options) : NULL, NULL);
 
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_name (task, name);
-  sd->expect = expect;
-  sd->hook = hook;
-  g_task_set_task_data (task, sd, send_data_free);
-
-  json_object_set_string_member (body, "request", request);
   if (room != NULL)
     json_object_set_member (body, "room", jc_video_room_id_to_json (room));
   if (extra != NULL)
@@ -107,35 +43,20 @@ jc_video_room_send (JcVideoRoom *self,
       while (json_object_iter_next (&iter, &member, &node))
         json_object_set_member (body, member, json_node_copy (node));
     }
-  jc_handle_send_async (JC_HANDLE (self), body, jsep, JC_TIMEOUT_DEFAULT, cancellable, on_sent, task);
+  jc_plugin_send (JC_HANDLE (self), &video_room_spec, body, jsep, expect, (JcPluginReplyHook) hook, source_tag, name,
+                  cancellable, callback, user_data);
 }
 
 JsonObject *
 jc_video_room_send_finish (JcVideoRoom *self, GAsyncResult *result, gpointer source_tag, JsonObject **out_jsep, GError **error)
 {
-  JsonObject *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  if (out_jsep != NULL)
-    *out_jsep = NULL;
-  data = g_task_propagate_pointer (G_TASK (result), error);
-  if (data != NULL && out_jsep != NULL)
-    {
-      SendData *sd = g_task_get_task_data (G_TASK (result));
-
-      *out_jsep = g_steal_pointer (&sd->jsep);
-    }
-  return data;
+  return jc_plugin_send_finish (JC_HANDLE (self), result, source_tag, out_jsep, error);
 }
 
 gboolean
 jc_video_room_finish_ok (JcVideoRoom *self, GAsyncResult *result, gpointer tag, GError **error)
 {
-  g_autoptr (JsonObject) data = jc_video_room_send_finish (self, result, tag, NULL, error);
-
-  return data != NULL;
+  return jc_plugin_finish_ok (JC_HANDLE (self), result, tag, error);
 }
 
 void
@@ -144,8 +65,6 @@ jc_video_room_extra_set_id (JsonObject *extra, const char *member, const JcVideo
   if (id != NULL)
     json_object_set_member (extra, member, jc_video_room_id_to_json (id));
 }
-
-const char *const jc_video_room_expect_success[2] = { "success", NULL };
 
 /**
  * jc_video_room_request_async:
@@ -359,7 +278,7 @@ jc_video_room_exists_async (JcVideoRoom *self,
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL);
 
-  jc_video_room_send (self, "exists", room, NULL, NULL, NULL, jc_video_room_expect_success, NULL,
+  jc_video_room_send (self, "exists", room, NULL, NULL, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_exists_async, "jc_video_room_exists_async", cancellable, callback, user_data);
 }
 
@@ -408,7 +327,7 @@ jc_video_room_list_async (JcVideoRoom *self,
 {
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
 
-  jc_video_room_send (self, "list", NULL, options, NULL, NULL, jc_video_room_expect_success, NULL,
+  jc_video_room_send (self, "list", NULL, options, NULL, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_list_async, "jc_video_room_list_async", cancellable, callback, user_data);
 }
 
@@ -490,7 +409,7 @@ jc_video_room_allowed_async (JcVideoRoom *self,
         json_array_add_string_element (array, tokens[i]);
       json_object_set_array_member (extra, "allowed", array);
     }
-  jc_video_room_send (self, "allowed", room, options, extra, NULL, jc_video_room_expect_success, NULL,
+  jc_video_room_send (self, "allowed", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_allowed_async, "jc_video_room_allowed_async", cancellable, callback, user_data);
 }
 
@@ -554,7 +473,7 @@ jc_video_room_kick_async (JcVideoRoom *self,
   g_return_if_fail (room != NULL && participant != NULL);
 
   jc_video_room_extra_set_id (extra, "id", participant);
-  jc_video_room_send (self, "kick", room, options, extra, NULL, jc_video_room_expect_success, NULL,
+  jc_video_room_send (self, "kick", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_kick_async, "jc_video_room_kick_async", cancellable, callback, user_data);
 }
 
@@ -607,7 +526,7 @@ jc_video_room_moderate_async (JcVideoRoom *self,
   jc_video_room_extra_set_id (extra, "id", participant);
   json_object_set_string_member (extra, "mid", mid);
   json_object_set_boolean_member (extra, "mute", mute);
-  jc_video_room_send (self, "moderate", room, options, extra, NULL, jc_video_room_expect_success, NULL,
+  jc_video_room_send (self, "moderate", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_moderate_async, "jc_video_room_moderate_async", cancellable, callback, user_data);
 }
 

@@ -194,7 +194,7 @@ on_layer_event (JcVideoRoom *self, JsonObject *data, GString *problems)
       if (jc_json_lookup_int (data, names[i], &value) && value >= 0 && value <= 2)
         layers[i] = (int) value;
       else
-        jc_video_room_add_problem (problems, "“%s” is not a layer from 0 to 2", names[i]);
+        jc_plugin_add_problem (problems, "“%s” is not a layer from 0 to 2", names[i]);
     }
   if (layers[0] >= 0 || layers[1] >= 0)
     g_signal_emit (self, jc_video_room_signals[VR_SIGNAL_LAYER_CHANGED], 0, jc_json_lookup_string (data, "mid"), layers[0], layers[1]);
@@ -257,7 +257,7 @@ on_plugin_event (JcVideoRoom *self, JsonObject *data, GString *problems)
       if (joining != NULL && (id = jc_video_room_id_lookup_in (joining, "id", self->room)) != NULL)
         g_signal_emit (self, jc_video_room_signals[VR_SIGNAL_JOINING], 0, id, jc_json_lookup_string (joining, "display"));
       else
-        jc_video_room_add_problem (problems, "“joining” has no valid participant “id”");
+        jc_plugin_add_problem (problems, "“joining” has no valid participant “id”");
     }
   if (is_ok (data, "configured"))
     jc_video_room_emit_configured (self, data);
@@ -273,7 +273,7 @@ on_destroyed (JcVideoRoom *self, JsonObject *data, GString *problems)
 
   if (room == NULL)
     {
-      jc_video_room_add_problem (problems, "no valid “room”");
+      jc_plugin_add_problem (problems, "no valid “room”");
       return;
     }
   if (self->room != NULL && !jc_video_room_id_equal (room, self->room))
@@ -281,7 +281,7 @@ on_destroyed (JcVideoRoom *self, JsonObject *data, GString *problems)
       g_autofree char *which = jc_video_room_id_to_string (room);
       g_autofree char *ours = jc_video_room_id_to_string (self->room);
 
-      jc_video_room_add_problem (problems, "room %s is not the handle's room (%s)", which, ours);
+      jc_plugin_add_problem (problems, "room %s is not the handle's room (%s)", which, ours);
       return;
     }
   g_signal_emit (self, jc_video_room_signals[VR_SIGNAL_DESTROYED], 0, room);
@@ -297,7 +297,7 @@ jc_video_room_dispatch_event (JcVideoRoom *self, JsonObject *data, JsonObject *j
   g_autoptr (JcVideoRoomId) id = NULL;
 
   if (what == NULL)
-    jc_video_room_add_problem (problems, "no “videoroom” type");
+    jc_plugin_add_problem (problems, "no “videoroom” type");
   else if (g_str_equal (what, "event"))
     on_plugin_event (self, data, problems);
   else if (g_str_equal (what, "talking") || g_str_equal (what, "stopped-talking"))
@@ -306,7 +306,7 @@ jc_video_room_dispatch_event (JcVideoRoom *self, JsonObject *data, JsonObject *j
         g_signal_emit (self, jc_video_room_signals[g_str_equal (what, "talking") ? VR_SIGNAL_TALKING : VR_SIGNAL_STOPPED_TALKING], 0, id,
                        jc_json_lookup_string (data, "mid"));
       else
-        jc_video_room_add_problem (problems, "no valid participant “id”");
+        jc_plugin_add_problem (problems, "no valid participant “id”");
     }
   else if (g_str_equal (what, "destroyed"))
     on_destroyed (self, data, problems);

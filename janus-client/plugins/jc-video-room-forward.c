@@ -107,7 +107,7 @@ jc_video_room_enable_recording_async (JcVideoRoom *self,
   g_return_if_fail (room != NULL);
 
   json_object_set_boolean_member (extra, "record", record);
-  jc_video_room_send (self, "enable_recording", room, options, extra, NULL, jc_video_room_expect_success, NULL,
+  jc_video_room_send (self, "enable_recording", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_enable_recording_async, "jc_video_room_enable_recording_async", cancellable,
                       callback, user_data);
 }
@@ -265,7 +265,7 @@ jc_video_room_list_remotes_async (JcVideoRoom *self,
   g_return_if_fail (room != NULL && publisher != NULL);
 
   jc_video_room_extra_set_id (extra, "publisher_id", publisher);
-  jc_video_room_send (self, "listremotes", room, options, extra, NULL, jc_video_room_expect_success, NULL,
+  jc_video_room_send (self, "listremotes", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_list_remotes_async, "jc_video_room_list_remotes_async", cancellable, callback,
                       user_data);
 }
@@ -316,7 +316,7 @@ jc_video_room_add_remote_publisher_async (JcVideoRoom *self,
   g_return_if_fail (room != NULL && streams != NULL);
 
   extra_set_array (extra, "streams", streams);
-  jc_video_room_send (self, "add_remote_publisher", room, options, extra, NULL, jc_video_room_expect_success, NULL,
+  jc_video_room_send (self, "add_remote_publisher", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_add_remote_publisher_async, "jc_video_room_add_remote_publisher_async",
                       cancellable, callback, user_data);
 }
@@ -368,7 +368,7 @@ jc_video_room_update_remote_publisher_async (JcVideoRoom *self,
 
   jc_video_room_extra_set_id (extra, "id", publisher);
   extra_set_array (extra, "streams", streams);
-  jc_video_room_send (self, "update_remote_publisher", room, options, extra, NULL, jc_video_room_expect_success, NULL,
+  jc_video_room_send (self, "update_remote_publisher", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_update_remote_publisher_async, "jc_video_room_update_remote_publisher_async",
                       cancellable, callback, user_data);
 }
@@ -416,7 +416,7 @@ jc_video_room_remove_remote_publisher_async (JcVideoRoom *self,
   g_return_if_fail (room != NULL && publisher != NULL);
 
   jc_video_room_extra_set_id (extra, "id", publisher);
-  jc_video_room_send (self, "remove_remote_publisher", room, options, extra, NULL, jc_video_room_expect_success, NULL,
+  jc_video_room_send (self, "remove_remote_publisher", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_remove_remote_publisher_async, "jc_video_room_remove_remote_publisher_async",
                       cancellable, callback, user_data);
 }
@@ -475,7 +475,7 @@ jc_video_room_publish_remotely_async (JcVideoRoom *self,
   json_object_set_string_member (extra, "remote_id", remote_id);
   json_object_set_string_member (extra, "host", host);
   json_object_set_int_member (extra, "port", port);
-  jc_video_room_send (self, "publish_remotely", room, options, extra, NULL, jc_video_room_expect_success, NULL,
+  jc_video_room_send (self, "publish_remotely", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_publish_remotely_async, "jc_video_room_publish_remotely_async", cancellable,
                       callback, user_data);
 }
@@ -526,7 +526,7 @@ jc_video_room_unpublish_remotely_async (JcVideoRoom *self,
 
   jc_video_room_extra_set_id (extra, "publisher_id", publisher);
   json_object_set_string_member (extra, "remote_id", remote_id);
-  jc_video_room_send (self, "unpublish_remotely", room, options, extra, NULL, jc_video_room_expect_success, NULL,
+  jc_video_room_send (self, "unpublish_remotely", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_unpublish_remotely_async, "jc_video_room_unpublish_remotely_async",
                       cancellable, callback, user_data);
 }

@@ -15,12 +15,6 @@ static const char *const expect_event[] = { "event", NULL };
 /* Publisher join */
 
 /* Hooks fail a malformed reply before anything changes. */
-void
-jc_video_room_fail_task (GTask *task, GError *error)
-{
-  g_task_return_error (task, error);
-  g_object_unref (task);
-}
 
 static void
 publisher_joined_hook (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObject *jsep)
@@ -31,12 +25,12 @@ publisher_joined_hook (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObj
   if ((jsep != NULL && !jc_video_room_check_jsep (jsep, "answer", &error)) ||
       !jc_video_room_take_join (self, data, TRUE, &error))
     {
-      jc_video_room_fail_task (task, error);
+      jc_plugin_fail_task (task, error);
       return;
     }
   if (g_task_get_source_tag (task) == jc_video_room_join_and_configure_async)
     jc_video_room_emit_configured (self, data);
-  jc_video_room_return_data (task, data, jsep);
+  jc_plugin_return_data (task, data, jsep);
   g_object_unref (task);
 }
 
@@ -177,11 +171,11 @@ configured_hook (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObject *j
     jc_video_room_check_jsep (jsep, publish || jc_video_room_get_participant_id (self) != NULL ? "answer" : "offer", &error);
   if (error != NULL)
     {
-      jc_video_room_fail_task (task, error);
+      jc_plugin_fail_task (task, error);
       return;
     }
   jc_video_room_emit_configured (self, data);
-  jc_video_room_return_data (task, data, jsep);
+  jc_plugin_return_data (task, data, jsep);
   g_object_unref (task);
 }
 
@@ -474,7 +468,7 @@ static void
 left_hook (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObject *jsep)
 {
   jc_video_room_clear_membership (self);
-  jc_video_room_return_data (task, data, jsep);
+  jc_plugin_return_data (task, data, jsep);
   g_object_unref (task);
 }
 

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "jc-plugin-private.h"
 #include "jc-video-room.h"
 
 G_BEGIN_DECLS
@@ -63,8 +64,6 @@ enum
 extern guint jc_video_room_signals[VR_N_SIGNALS];
 
 void jc_video_room_emit_error (JcVideoRoom *self, const GError *error);
-/* Returns @error on @task and drops the hook's reference to @task. */
-void jc_video_room_fail_task (GTask *task, GError *error);
 /* jc-video-room-events.c */
 void jc_video_room_dispatch_event (JcVideoRoom *self, JsonObject *data, JsonObject *jsep);
 /* Names the sink's files after the feeds of the subscription's streams. */
@@ -81,8 +80,7 @@ gboolean jc_video_room_id_fits (const JcVideoRoomId *id, const JcVideoRoomId *ro
 JcVideoRoomId *jc_video_room_id_lookup_in (JsonObject *obj, const char *member, const JcVideoRoomId *room);
 
 /* Reading what Janus sent, with what was wrong appended to @problems
- * ("; "-separated, told at once through "error"). */
-void jc_video_room_add_problem (GString *problems, const char *format, ...) G_GNUC_PRINTF (2, 3);
+ * (jc_plugin_add_problem), told at once through "error". */
 /* An optional id member: NULL when absent, or when malformed or not of
  * @room's kind (a problem). */
 JcVideoRoomId *jc_video_room_id_read (JsonObject *obj, const char *member, const JcVideoRoomId *room, const char *what, GString *problems);
@@ -126,17 +124,16 @@ JsonObject *jc_video_room_send_finish (JcVideoRoom *self,
                                        gpointer source_tag,
                                        JsonObject **out_jsep,
                                        GError **error);
-/* Completes @task with @data and @jsep (hooks call this when done). */
-void jc_video_room_return_data (GTask *task, JsonObject *data, JsonObject *jsep);
+/* Hooks complete their task with jc_plugin_return_data or
+ * jc_plugin_fail_task (jc-plugin-private.h). */
 
 /* Helpers of the synchronous requests, in jc-video-room-admin.c and shared
  * with jc-video-room-forward.c: finish_ok drops the data and tells whether
  * the request succeeded; extra_set_id adds an id member to the members a
- * call adds to the body; expect_success is the @expect of requests
- * answered with `success`. */
+ * call adds to the body. Requests answered with `success` expect
+ * jc_plugin_expect_success. */
 gboolean jc_video_room_finish_ok (JcVideoRoom *self, GAsyncResult *result, gpointer tag, GError **error);
 void jc_video_room_extra_set_id (JsonObject *extra, const char *member, const JcVideoRoomId *id);
-extern const char *const jc_video_room_expect_success[2];
 
 /* State updates the participant requests share with the event handler.
  * take_join and take_streams check the reply first and change nothing when

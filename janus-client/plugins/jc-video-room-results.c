@@ -635,7 +635,7 @@ jc_video_room_read_streams (JsonObject *obj, const JcVideoRoomId *room, GString 
   if (array == NULL)
     {
       if (jc_json_has_member (obj, "streams"))
-        jc_video_room_add_problem (problems, "“streams” is not an array");
+        jc_plugin_add_problem (problems, "“streams” is not an array");
       return NULL;
     }
   parsed = jc_video_room_streams_from_json (obj, "streams");
@@ -649,8 +649,8 @@ jc_video_room_read_streams (JsonObject *obj, const JcVideoRoomId *room, GString 
     }
   n = json_array_get_length (array);
   if (streams->len < n)
-    jc_video_room_add_problem (problems, "dropped %u of %u “streams” entries (not an object, no “type”, or a “mid” or “feed_id” of the wrong kind)",
-                               n - streams->len, n);
+    jc_plugin_add_problem (problems, "dropped %u of %u “streams” entries (not an object, no “type”, or a “mid” or “feed_id” of the wrong kind)",
+                           n - streams->len, n);
   return streams;
 }
 
@@ -682,7 +682,7 @@ jc_video_room_read_publishers (JsonObject *obj, const JcVideoRoomId *room, GStri
   if (array == NULL)
     {
       if (jc_json_has_member (obj, "publishers"))
-        jc_video_room_add_problem (problems, "“publishers” is not an array");
+        jc_plugin_add_problem (problems, "“publishers” is not an array");
       return NULL;
     }
   parsed = jc_video_room_participants_from_json (obj, "publishers");
@@ -702,34 +702,17 @@ jc_video_room_read_publishers (JsonObject *obj, const JcVideoRoomId *room, GStri
     }
   n = json_array_get_length (array);
   if (publishers->len < n)
-    jc_video_room_add_problem (problems, "dropped %u of %u “publishers” entries (not an object, or no valid “id”)",
-                               n - publishers->len, n);
+    jc_plugin_add_problem (problems, "dropped %u of %u “publishers” entries (not an object, or no valid “id”)",
+                           n - publishers->len, n);
   if (n_bad_streams > 1)
-    jc_video_room_add_problem (problems, "%s (and in %u more publishers)", first, n_bad_streams - 1);
+    jc_plugin_add_problem (problems, "%s (and in %u more publishers)", first, n_bad_streams - 1);
   else if (first != NULL)
-    jc_video_room_add_problem (problems, "%s", first);
+    jc_plugin_add_problem (problems, "%s", first);
   return publishers;
 }
 
 gboolean
 jc_video_room_check_jsep (JsonObject *jsep, const char *type, GError **error)
 {
-  const char *want = type != NULL ? type : "offer or answer";
-  const char *got;
-  GstSDPMessage *msg;
-
-  if (jsep == NULL)
-    return jc_set_protocol_error (error, "VideoRoom sent no JSEP %s", want);
-  got = jc_json_lookup_string (jsep, "type");
-  if (got == NULL)
-    return jc_set_protocol_error (error, "VideoRoom sent a JSEP with no valid “type” (want %s)", want);
-  if (type != NULL ? !g_str_equal (got, type) : !g_str_equal (got, "offer") && !g_str_equal (got, "answer"))
-    return jc_set_protocol_error (error, "VideoRoom sent a JSEP “%s” where it owes an %s", got, want);
-  if ((msg = jc_sdp_parse_description (jc_json_lookup_string (jsep, "sdp"), error)) == NULL)
-    {
-      g_prefix_error (error, "VideoRoom sent a JSEP %s with ", got);
-      return FALSE;
-    }
-  gst_sdp_message_free (msg);
-  return TRUE;
+  return jc_plugin_check_jsep ("VideoRoom", jsep, type, error);
 }

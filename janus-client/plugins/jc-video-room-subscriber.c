@@ -42,7 +42,7 @@ offer_hook (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObject *jsep)
   if (((join || jsep != NULL) && !jc_video_room_check_jsep (jsep, "offer", &error)) ||
       !(join ? jc_video_room_take_join (self, data, FALSE, &error) : jc_video_room_take_streams (self, data, &error)))
     {
-      jc_video_room_fail_task (task, error);
+      jc_plugin_fail_task (task, error);
       return;
     }
   if (jsep != NULL && jc_video_room_has_peer (self))
@@ -51,7 +51,7 @@ offer_hook (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObject *jsep)
       jc_video_room_negotiate (self, jsep, task, data);
       return;
     }
-  jc_video_room_return_data (task, data, jsep);
+  jc_plugin_return_data (task, data, jsep);
   g_object_unref (task);
 }
 
@@ -375,10 +375,10 @@ switched_hook (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObject *jse
 
   if (!jc_video_room_take_streams (self, data, &error))
     {
-      jc_video_room_fail_task (task, error);
+      jc_plugin_fail_task (task, error);
       return;
     }
-  jc_video_room_return_data (task, data, jsep);
+  jc_plugin_return_data (task, data, jsep);
   g_object_unref (task);
 }
 

@@ -305,18 +305,6 @@ jc_video_room_id_read (JsonObject *obj, const char *member, const JcVideoRoomId 
   if (!jc_json_has_member (obj, member))
     return NULL;
   if ((id = jc_video_room_id_lookup_in (obj, member, room)) == NULL)
-    jc_video_room_add_problem (problems, "“%s” is not a valid %s id", member, what);
+    jc_plugin_add_problem (problems, "“%s” is not a valid %s id", member, what);
   return id;
-}
-
-void
-jc_video_room_add_problem (GString *problems, const char *format, ...)
-{
-  va_list args;
-
-  if (problems->len > 0)
-    g_string_append (problems, "; ");
-  va_start (args, format);
-  g_string_append_vprintf (problems, format, args);
-  va_end (args);
 }

@@ -522,7 +522,7 @@ negotiation_done (JcVideoRoom *self, Negotiation *n, GError *error)
       if (error != NULL)
         g_task_return_error (n->task, error);
       else
-        jc_video_room_return_data (n->task, n->data, NULL);
+        jc_plugin_return_data (n->task, n->data, NULL);
       g_clear_object (&n->task);
     }
   else if (error != NULL)
