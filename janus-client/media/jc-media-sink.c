@@ -363,15 +363,19 @@ jc_media_sink_prepare (JcMediaSink *self, GstBin *pipeline, GPtrArray *tracks, G
   return TRUE;
 }
 
+/* Video depayloaders ask for a key frame (a PLI) when they start on a
+ * delta frame or lose packets: the sender's first key frame may have
+ * reached Janus before our PeerConnection was up (a VideoCall callee's
+ * video reaches the caller that way). */
 static const char *
 depayloader (const char *encoding)
 {
   if (g_str_equal (encoding, "VP8"))
-    return "rtpvp8depay name=counted";
+    return "rtpvp8depay request-keyframe=true name=counted";
   if (g_str_equal (encoding, "VP9"))
-    return "rtpvp9depay name=counted";
+    return "rtpvp9depay request-keyframe=true name=counted";
   if (g_str_equal (encoding, "H264"))
-    return "rtph264depay ! h264parse name=counted";
+    return "rtph264depay request-keyframe=true ! h264parse name=counted";
   if (g_str_equal (encoding, "OPUS"))
     return "rtpopusdepay ! opusparse name=counted";
   if (g_str_equal (encoding, "PCMU"))

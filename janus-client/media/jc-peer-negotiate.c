@@ -452,6 +452,14 @@ on_answer_created (JcPeer *self, GTask *task, const GstStructure *reply)
 }
 
 static void
+create_answer_now (JcPeer *self, GTask *task)
+{
+  g_autoptr (GstPromise) promise = promise_for (self, task, on_answer_created);
+
+  g_signal_emit_by_name (self->webrtc, "create-answer", NULL, promise);
+}
+
+static void
 on_remote_set (JcPeer *self, GTask *task, const GstStructure *reply)
 {
   RemoteData *rd = g_task_get_task_data (task);
@@ -465,9 +473,10 @@ on_remote_set (JcPeer *self, GTask *task, const GstStructure *reply)
     }
   if (rd->then_answer)
     {
-      g_autoptr (GstPromise) promise = promise_for (self, task, on_answer_created);
-
-      g_signal_emit_by_name (self->webrtc, "create-answer", NULL, promise);
+      /* Like offers, an answer made before the tracks we send have caps
+       * lacks their a=ssrc, and Janus drops them ("Unknown SSRC"): a
+       * VideoCall callee's video never reached the caller, 1 call in 3. */
+      when_caps_ready (self, task, create_answer_now);
       return;
     }
   g_task_return_boolean (task, TRUE);

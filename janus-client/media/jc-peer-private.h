@@ -71,6 +71,7 @@ struct _JcPeer
   GError *error;          /* (owned) (nullable) the first pipeline error */
   gulong trickle_id;
   gulong webrtcup_id;
+  gint64 last_keyframe_answer_us; /* monotonic time of the last PLI/FIR answered */
 };
 
 typedef void (*PeerHopFunc) (JcPeer *self, gpointer data);
@@ -85,6 +86,12 @@ void jc_peer_track_free (PeerTrack *track);
  * the peer's bridge). */
 void jc_peer_on_pad_added (GstElement *webrtc, GstPad *pad, gpointer user_data);
 void jc_peer_on_pad_removed (GstElement *webrtc, GstPad *pad, gpointer user_data);
+/* Short RTCP intervals on every session of the peer's rtpbin (key-frame
+ * requests leave at once), and key frames sent when the other side asks
+ * (PLI, FIR). Call once the bridge exists. */
+void jc_peer_tune_rtcp (JcPeer *self);
+/* Asks the encoder of every video track we send for a key frame. */
+void jc_peer_force_keyframes (JcPeer *self);
 /* Records @error as the peer's first error and emits JcPeer::error. */
 void jc_peer_set_error (JcPeer *self, GError *error);
 void jc_peer_add_remote_candidate (JcPeer *self, JsonObject *candidate);

@@ -6,7 +6,9 @@
  */
 #include "config.h"
 
+#include <gst/rtp/gstrtcpbuffer.h>
 #include <gst/rtp/gstrtpbuffer.h>
+#include <gst/video/video.h>
 #include <gst/webrtc/webrtc.h>
 
 #include "jc-media-private.h"
@@ -107,6 +109,140 @@ jc_peer_pad_mid (GstPad *pad)
 }
 
 void
+jc_peer_force_keyframes (JcPeer *self)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->tracks_lock);
+
+  for (guint i = 0; i < self->tracks->len; i++)
+    {
+      PeerTrack *track = g_ptr_array_index (self->tracks, i);
+
+      /* webrtcbin's sink pad: the event goes upstream to our encoder. */
+      if (track->video && g_str_equal (track->direction, "sent"))
+        gst_pad_push_event (track->pad, gst_video_event_new_upstream_force_key_unit (GST_CLOCK_TIME_NONE, TRUE, 0));
+    }
+}
+
+/* RTCP: rtpsession sends feedback (our key-frame requests) early only
+ * once per regular interval, which defaults to 5 s; keep that interval
+ * short so a PLI leaves within a second. And rtpsession 1.22 does not
+ * always turn the FIRs Janus relays (a VideoCall peer's PLI) into a key
+ * frame: the callee's encoder only made its periodic one, 4 s later. So
+ * the peer answers PLI and FIR itself, at most every 250 ms. */
+#define RTCP_MIN_INTERVAL_NS (500 * GST_MSECOND)
+#define KEYFRAME_ANSWER_MIN_US (250 * G_TIME_SPAN_MILLISECOND)
+
+static void
+answer_keyframe_request (JcPeer *self, gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->stopped || now - self->last_keyframe_answer_us < KEYFRAME_ANSWER_MIN_US)
+    return;
+  self->last_keyframe_answer_us = now;
+  jc_peer_force_keyframes (self);
+}
+
+/* An RTCP thread. */
+static void
+on_feedback_rtcp (GObject *session, guint type, guint fbtype, guint sender_ssrc, guint media_ssrc, GstBuffer *fci, gpointer user_data)
+{
+  PeerBridge *bridge = user_data;
+
+  if (type == GST_RTCP_TYPE_PSFB && (fbtype == GST_RTCP_PSFB_TYPE_PLI || fbtype == GST_RTCP_PSFB_TYPE_FIR))
+    jc_peer_hop (bridge, answer_keyframe_request, NULL, NULL);
+}
+
+/* A streaming thread, once per SSRC rtpbin sees. */
+static void
+on_new_ssrc (GstElement *rtpbin, guint session_id, guint ssrc, gpointer user_data)
+{
+  PeerBridge *bridge = user_data;
+  GObject *session = NULL;
+
+  g_signal_emit_by_name (rtpbin, "get-internal-session", session_id, &session);
+  if (session == NULL)
+    return;
+  if (g_object_get_data (session, "jc-peer-tuned") == NULL)
+    {
+      g_object_set_data (session, "jc-peer-tuned", GINT_TO_POINTER (1));
+      g_object_set (session, "rtcp-min-interval", (guint64) RTCP_MIN_INTERVAL_NS, NULL);
+      g_signal_connect_data (session, "on-feedback-rtcp", G_CALLBACK (on_feedback_rtcp), g_atomic_rc_box_acquire (bridge),
+                             (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
+    }
+  g_object_unref (session);
+}
+
+void
+jc_peer_tune_rtcp (JcPeer *self)
+{
+  g_autoptr (GstElement) rtpbin = gst_bin_get_by_name (GST_BIN (self->webrtc), "rtpbin");
+
+  if (rtpbin != NULL)
+    g_signal_connect_data (rtpbin, "on-new-ssrc", G_CALLBACK (on_new_ssrc), g_atomic_rc_box_acquire (self->bridge),
+                           (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
+}
+
+/* Key-frame requests for a new incoming video track, until its first
+ * frame arrives: the sender's first key frame may have reached Janus
+ * before our PeerConnection was up (a VideoCall callee's does, often),
+ * and the depayloader only asks again after a loss. */
+
+#define KEYFRAME_KICK_INTERVAL_MS 400
+#define KEYFRAME_KICK_MAX 25
+
+typedef struct
+{
+  PeerBridge *bridge; /* (owned) */
+  GstPad *pad;        /* (owned) webrtcbin's src pad */
+  char *mid;          /* (owned) (nullable) */
+  guint attempts;
+} KeyframeKick;
+
+static void
+keyframe_kick_free (gpointer data)
+{
+  KeyframeKick *kick = data;
+
+  jc_peer_bridge_unref (kick->bridge);
+  gst_object_unref (kick->pad);
+  g_free (kick->mid);
+  g_free (kick);
+}
+
+static gboolean
+keyframe_kick_tick (gpointer data)
+{
+  KeyframeKick *kick = data;
+  g_autoptr (JcPeer) self = g_weak_ref_get (&kick->bridge->peer);
+
+  if (self == NULL || self->stopped || self->sink == NULL || kick->attempts++ >= KEYFRAME_KICK_MAX ||
+      jc_media_sink_get_frames (self->sink, kick->mid) > 0)
+    return G_SOURCE_REMOVE;
+  /* An upstream event sent into webrtcbin's src pad: rtpbin turns it
+   * into a PLI (or FIR) to the sender. */
+  gst_pad_send_event (kick->pad, gst_video_event_new_upstream_force_key_unit (GST_CLOCK_TIME_NONE, TRUE, 0));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs in the peer's context; @data stays the hop's. */
+static void
+start_keyframe_kick (JcPeer *self, gpointer data)
+{
+  KeyframeKick *hopped = data;
+  KeyframeKick *kick = g_new0 (KeyframeKick, 1);
+  GSource *source = g_timeout_source_new (KEYFRAME_KICK_INTERVAL_MS);
+
+  kick->bridge = g_atomic_rc_box_acquire (hopped->bridge);
+  kick->pad = gst_object_ref (hopped->pad);
+  kick->mid = g_strdup (hopped->mid);
+  g_source_set_static_name (source, "[janus-client] key-frame requests");
+  g_source_set_callback (source, keyframe_kick_tick, kick, keyframe_kick_free);
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+void
 jc_peer_on_pad_added (GstElement *webrtc, GstPad *pad, gpointer user_data)
 {
   PeerBridge *bridge = user_data;
@@ -144,7 +280,19 @@ jc_peer_on_pad_added (GstElement *webrtc, GstPad *pad, gpointer user_data)
       return;
     }
   if (!jc_media_sink_link_pad (self->sink, pad, media, mid, encoding, &error))
-    jc_peer_hop (bridge, deliver_error, g_steal_pointer (&error), (GDestroyNotify) g_error_free);
+    {
+      jc_peer_hop (bridge, deliver_error, g_steal_pointer (&error), (GDestroyNotify) g_error_free);
+      return;
+    }
+  if (g_str_equal (media, "video"))
+    {
+      KeyframeKick *kick = g_new0 (KeyframeKick, 1);
+
+      kick->bridge = g_atomic_rc_box_acquire (bridge);
+      kick->pad = gst_object_ref (pad);
+      kick->mid = g_strdup (mid);
+      jc_peer_hop (bridge, start_keyframe_kick, kick, keyframe_kick_free);
+    }
 }
 
 /* webrtcbin removed an incoming pad (a renegotiation dropped the track). */

@@ -276,27 +276,13 @@ on_handle_trickle (JcHandle *handle, JsonObject *candidate, gpointer user_data)
 }
 
 static void
-force_keyframes (JcPeer *self)
-{
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&self->tracks_lock);
-
-  for (guint i = 0; i < self->tracks->len; i++)
-    {
-      PeerTrack *track = g_ptr_array_index (self->tracks, i);
-
-      if (track->video && g_str_equal (track->direction, "sent"))
-        gst_pad_push_event (track->pad, gst_video_event_new_upstream_force_key_unit (GST_CLOCK_TIME_NONE, TRUE, 0));
-    }
-}
-
-static void
 on_handle_webrtcup (JcHandle *handle, gpointer user_data)
 {
   JcPeer *self = user_data;
 
   self->webrtcup = TRUE;
   /* Janus drops SRTP that beats its DTLS, sometimes the first keyframe. */
-  force_keyframes (self);
+  jc_peer_force_keyframes (self);
 }
 
 /* Counting */
@@ -370,6 +356,7 @@ jc_peer_constructed (GObject *object)
   self->bridge = g_atomic_rc_box_new0 (PeerBridge);
   g_weak_ref_init (&self->bridge->peer, self);
   self->bridge->context = g_main_context_ref (self->context);
+  jc_peer_tune_rtcp (self);
 
   g_signal_connect_data (self->webrtc, "on-ice-candidate", G_CALLBACK (on_ice_candidate),
                          g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
