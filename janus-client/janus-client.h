@@ -8,6 +8,7 @@
 
 #include "jc-admin.h"
 #include "jc-client.h"
+#include "jc-data-channel.h"
 #include "jc-echo-test.h"
 #include "jc-enum-types.h"
 #include "jc-error.h"

@@ -7,6 +7,7 @@
 #include <gst/sdp/sdp.h>
 #include <gst/webrtc/webrtc.h>
 
+#include "jc-data-channel-private.h"
 #include "jc-error.h"
 #include "jc-json-private.h"
 #include "jc-media-private.h"
@@ -665,6 +666,7 @@ jc_peer_stop_async (JcPeer *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, jc_peer_stop_async);
   g_task_set_name (task, "jc_peer_stop_async");
+  jc_peer_data_close_all (self, TRUE);
   if (!self->started || self->stopped || self->sink == NULL)
     {
       jc_peer_teardown (self);

@@ -61,6 +61,7 @@ struct _JcPeer
   GPtrArray *tracks;     /* (owned) PeerTrack; guarded by tracks_lock */
   GMutex tracks_lock;
   GPtrArray *pending_candidates; /* (owned) JsonObject, until the remote description is set */
+  GPtrArray *data_channels;      /* (owned) JcDataChannel (jc-data-channel.c) */
   gboolean started;
   gboolean remote_set;
   gboolean webrtcup;

@@ -11,6 +11,7 @@
 #include <gst/video/video.h>
 #include <gst/webrtc/webrtc.h>
 
+#include "jc-data-channel-private.h"
 #include "jc-error.h"
 #include "jc-json-private.h"
 #include "jc-media-private.h"
@@ -370,6 +371,7 @@ jc_peer_constructed (GObject *object)
                          g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
   g_signal_connect_data (self->webrtc, "pad-removed", G_CALLBACK (jc_peer_on_pad_removed),
                          g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
+  jc_peer_data_init (self);
 
   bus = gst_pipeline_get_bus (GST_PIPELINE (self->pipeline));
   self->bus_source = gst_bus_create_watch (bus);
@@ -416,6 +418,7 @@ jc_peer_dispose (GObject *object)
   JcPeer *self = JC_PEER (object);
 
   jc_peer_teardown (self);
+  jc_peer_data_close_all (self, FALSE);
   if (self->handle != NULL)
     {
       g_clear_signal_handler (&self->trickle_id, self->handle);
@@ -454,6 +457,7 @@ jc_peer_finalize (GObject *object)
   g_ptr_array_unref (self->tracks);
   g_mutex_clear (&self->tracks_lock);
   g_ptr_array_unref (self->pending_candidates);
+  jc_peer_data_finalize (self);
   g_free (self->ice_state);
   g_free (self->connection_state);
   g_clear_error (&self->error);
@@ -550,6 +554,7 @@ jc_peer_class_init (JcPeerClass *klass)
   signals[SIGNAL_ERROR] =
       g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                     G_TYPE_NONE, 1, G_TYPE_ERROR);
+  jc_peer_data_class_init (object_class);
 }
 
 static void

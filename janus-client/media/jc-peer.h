@@ -12,6 +12,7 @@
 #include <gst/gst.h>
 #include <json-glib/json-glib.h>
 
+#include "jc-data-channel.h"
 #include "jc-handle.h"
 #include "jc-media-sink.h"
 #include "jc-media-source.h"
@@ -100,5 +101,15 @@ gboolean jc_peer_stop_finish (JcPeer *self,
 
 JC_AVAILABLE_IN_ALL
 JsonArray *jc_peer_get_track_stats (JcPeer *self);
+
+JC_AVAILABLE_IN_ALL
+JcDataChannel *jc_peer_create_data_channel (JcPeer *self,
+                                            const char *label,
+                                            GError **error);
+JC_AVAILABLE_IN_ALL
+JcDataChannel *jc_peer_get_data_channel (JcPeer *self,
+                                         const char *label);
+JC_AVAILABLE_IN_ALL
+GPtrArray *jc_peer_get_data_channels (JcPeer *self);
 
 G_END_DECLS
