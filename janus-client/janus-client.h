@@ -18,6 +18,7 @@
 #include "jc-media-source.h"
 #include "jc-peer.h"
 #include "jc-session.h"
+#include "jc-text-room.h"
 #include "jc-transport.h"
 #include "jc-unix-transport.h"
 #include "jc-version-macros.h"

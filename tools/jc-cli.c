@@ -330,6 +330,17 @@ jc_cli_fail (JcCliOptions *opts, const GError *error)
   return jc_cli_exit_status (error);
 }
 
+const char *
+jc_cli_admin_key (const char *option_value)
+{
+  const char *env;
+
+  if (option_value != NULL)
+    return *option_value != '\0' ? option_value : NULL;
+  env = g_getenv (JC_CLI_ADMIN_KEY_ENV);
+  return env != NULL && *env != '\0' ? env : NULL;
+}
+
 void
 jc_cli_private_janus_hint (void)
 {

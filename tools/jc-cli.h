@@ -60,6 +60,7 @@ int jc_cmd_ping (JcCliOptions *opts, int argc, char **argv);
 int jc_cmd_request (JcCliOptions *opts, int argc, char **argv);
 int jc_cmd_echotest (JcCliOptions *opts, int argc, char **argv);
 int jc_cmd_videoroom (JcCliOptions *opts, int argc, char **argv);
+int jc_cmd_textroom (JcCliOptions *opts, int argc, char **argv);
 int jc_cmd_bench (JcCliOptions *opts, int argc, char **argv);
 
 void jc_cli_options_init (JcCliOptions *opts);
@@ -114,6 +115,21 @@ int jc_cli_fail (JcCliOptions *opts,
 int jc_cli_usage_error (JcCliOptions *opts,
                         const char *format,
                         ...) G_GNUC_PRINTF (2, 3);
+
+/* Plugin admin keys: every `create` a plugin can lock with its admin_key
+ * takes --admin-key K (JC_CLI_ADMIN_KEY_ENTRY), the environment variable
+ * JANUS_CLIENT_ADMIN_KEY being the default. */
+#define JC_CLI_ADMIN_KEY_ENV "JANUS_CLIENT_ADMIN_KEY"
+#define JC_CLI_ADMIN_KEY_ENTRY(location)                                                    \
+  {                                                                                         \
+    "admin-key", 0, 0, G_OPTION_ARG_STRING, (location),                                     \
+        "The plugin's admin_key, when it has one (default: $" JC_CLI_ADMIN_KEY_ENV ")", "K" \
+  }
+/* The key to send: @option_value when the option was given (an empty one
+ * sends none, overriding the environment), else JANUS_CLIENT_ADMIN_KEY
+ * when set and not empty, else NULL. (transfer none) */
+const char *jc_cli_admin_key (const char *option_value);
+
 /* Tells on stderr that a private Janus (no --server) knows only the rooms
  * of its configuration. */
 void jc_cli_private_janus_hint (void);

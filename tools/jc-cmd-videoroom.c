@@ -195,7 +195,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
 static int
 cmd_create (JcCliOptions *opts, int argc, char **argv)
 {
-  g_autofree char *room_text = NULL, *description = NULL, *secret = NULL, *pin = NULL;
+  g_autofree char *room_text = NULL, *description = NULL, *secret = NULL, *pin = NULL, *admin_key = NULL;
   int publishers = 0;
   const GOptionEntry entries[] = {
     { "room", 0, 0, G_OPTION_ARG_STRING, &room_text, "The room's id (default: Janus picks one)", "ID" },
@@ -203,6 +203,7 @@ cmd_create (JcCliOptions *opts, int argc, char **argv)
     { "publishers", 0, 0, G_OPTION_ARG_INT, &publishers, "Most publishers at a time (default 3)", "N" },
     { "secret", 0, 0, G_OPTION_ARG_STRING, &secret, "Secret needed to edit or destroy the room", "S" },
     { "pin", 0, 0, G_OPTION_ARG_STRING, &pin, "Pin needed to join the room", "P" },
+    JC_CLI_ADMIN_KEY_ENTRY (&admin_key),
     G_OPTION_ENTRY_NULL
   };
   VrRun run = { opts };
@@ -219,6 +220,7 @@ cmd_create (JcCliOptions *opts, int argc, char **argv)
   jc_video_room_request_set_description (options, description);
   jc_video_room_request_set_secret (options, secret);
   jc_video_room_request_set_pin (options, pin);
+  jc_video_room_request_set_admin_key (options, jc_cli_admin_key (admin_key));
   if (publishers > 0)
     jc_video_room_request_set_publishers (options, (guint) publishers);
   if (jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
