@@ -1,5 +1,5 @@
-/* jc-data-channel.c: one WebRTC data channel of a JcPeer, and the peer's
- * side of its data channels
+/* jc-data-channel.c: one WebRTC data channel of a JcPeer (the peer's
+ * side of its data channels is jc-peer-data.c)
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -38,15 +38,6 @@
  */
 
 #define CLOSE_TIMEOUT_MS 1000
-
-/* What webrtcbin's threads hold for one channel: never the channel nor
- * the peer. @channel is set in the peer's context before any event of
- * the channel is delivered there (hops run in order). */
-typedef struct
-{
-  GWeakRef channel; /* JcDataChannel */
-  PeerBridge *peer; /* (owned) */
-} ChannelBridge;
 
 typedef struct
 {
@@ -89,10 +80,10 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-static guint peer_data_channel_signal;
+guint jc_peer_data_channel_signal;
 
-static ChannelBridge *
-channel_bridge_new (PeerBridge *peer)
+ChannelBridge *
+jc_data_channel_bridge_new (PeerBridge *peer)
 {
   ChannelBridge *cb = g_atomic_rc_box_new0 (ChannelBridge);
 
@@ -108,8 +99,8 @@ channel_bridge_clear (ChannelBridge *cb)
   jc_peer_bridge_unref (cb->peer);
 }
 
-static void
-channel_bridge_unref (gpointer cb)
+void
+jc_data_channel_bridge_unref (gpointer cb)
 {
   g_atomic_rc_box_release_full (cb, (GDestroyNotify) channel_bridge_clear);
 }
@@ -136,8 +127,8 @@ set_state (JcDataChannel *self, JcDataChannelState state)
 }
 
 /* Stops listening to webrtcbin's channel and lets it go. */
-static void
-detach (JcDataChannel *self)
+void
+jc_data_channel_detach (JcDataChannel *self)
 {
   if (self->channel == NULL)
     return;
@@ -145,8 +136,8 @@ detach (JcDataChannel *self)
   g_clear_object (&self->channel);
 }
 
-static void
-mark_closed (JcDataChannel *self, gboolean emit)
+void
+jc_data_channel_mark_closed (JcDataChannel *self, gboolean emit)
 {
   if (self->state == JC_DATA_CHANNEL_STATE_CLOSED)
     return;
@@ -242,8 +233,8 @@ mark_open (JcDataChannel *self)
 }
 
 /* Follows webrtcbin's ready-state. */
-static void
-sync_state (JcDataChannel *self)
+void
+jc_data_channel_sync_state (JcDataChannel *self)
 {
   switch (gst_ready_state (self))
     {
@@ -261,8 +252,8 @@ sync_state (JcDataChannel *self)
         }
       break;
     case JC_DATA_CHANNEL_STATE_CLOSED:
-      mark_closed (self, TRUE);
-      detach (self);
+      jc_data_channel_mark_closed (self, TRUE);
+      jc_data_channel_detach (self);
       break;
     default:
       break;
@@ -295,7 +286,7 @@ channel_event_free (gpointer data)
 {
   ChannelEvent *ev = data;
 
-  channel_bridge_unref (ev->bridge);
+  jc_data_channel_bridge_unref (ev->bridge);
   g_free (ev->text);
   g_clear_pointer (&ev->data, g_bytes_unref);
   g_clear_error (&ev->error);
@@ -313,20 +304,20 @@ deliver_event (JcPeer *peer, gpointer data)
   if (self->state == JC_DATA_CHANNEL_STATE_CLOSED)
     {
       if (ev->kind == EVENT_CLOSE)
-        detach (self);
+        jc_data_channel_detach (self);
       else if (ev->kind == EVENT_OPEN || ev->kind == EVENT_STATE)
-        sync_state (self);
+        jc_data_channel_sync_state (self);
       return;
     }
   switch (ev->kind)
     {
     case EVENT_OPEN:
     case EVENT_STATE:
-      sync_state (self);
+      jc_data_channel_sync_state (self);
       break;
     case EVENT_CLOSE:
-      mark_closed (self, TRUE);
-      detach (self);
+      jc_data_channel_mark_closed (self, TRUE);
+      jc_data_channel_detach (self);
       break;
     case EVENT_ERROR:
       {
@@ -406,11 +397,11 @@ static void
 connect_bridged (GstWebRTCDataChannel *channel, const char *signal, GCallback callback, ChannelBridge *cb)
 {
   g_signal_connect_data (channel, signal, callback, g_atomic_rc_box_acquire (cb),
-                         (GClosureNotify) (void (*) (void)) channel_bridge_unref, 0);
+                         (GClosureNotify) (void (*) (void)) jc_data_channel_bridge_unref, 0);
 }
 
-static void
-connect_channel (GstWebRTCDataChannel *channel, ChannelBridge *cb)
+void
+jc_data_channel_connect (GstWebRTCDataChannel *channel, ChannelBridge *cb)
 {
   connect_bridged (channel, "on-open", G_CALLBACK (on_gst_open), cb);
   connect_bridged (channel, "on-close", G_CALLBACK (on_gst_close), cb);
@@ -422,8 +413,8 @@ connect_channel (GstWebRTCDataChannel *channel, ChannelBridge *cb)
 
 /* Wraps webrtcbin's @channel, whose events reach @cb already; takes
  * both. Peer's context. */
-static JcDataChannel *
-channel_wrap (GstWebRTCDataChannel *channel, ChannelBridge *cb)
+JcDataChannel *
+jc_data_channel_wrap (GstWebRTCDataChannel *channel, ChannelBridge *cb)
 {
   JcDataChannel *self = g_object_new (JC_TYPE_DATA_CHANNEL, NULL);
 
@@ -444,8 +435,8 @@ jc_data_channel_dispose (GObject *object)
 {
   JcDataChannel *self = JC_DATA_CHANNEL (object);
 
-  mark_closed (self, FALSE);
-  detach (self);
+  jc_data_channel_mark_closed (self, FALSE);
+  jc_data_channel_detach (self);
 
   G_OBJECT_CLASS (jc_data_channel_parent_class)->dispose (object);
 }
@@ -455,7 +446,7 @@ jc_data_channel_finalize (GObject *object)
 {
   JcDataChannel *self = JC_DATA_CHANNEL (object);
 
-  g_clear_pointer (&self->bridge, channel_bridge_unref);
+  g_clear_pointer (&self->bridge, jc_data_channel_bridge_unref);
   g_free (self->label);
 
   G_OBJECT_CLASS (jc_data_channel_parent_class)->finalize (object);
@@ -701,8 +692,8 @@ on_close_timeout (gpointer user_data)
   g_debug ("Data channel “%s”: no close from the other side within %d ms", self->label, CLOSE_TIMEOUT_MS);
   g_clear_pointer (&self->close_timer, g_source_unref);
   g_object_ref (self);
-  mark_closed (self, TRUE);
-  detach (self);
+  jc_data_channel_mark_closed (self, TRUE);
+  jc_data_channel_detach (self);
   g_object_unref (self);
   return G_SOURCE_REMOVE;
 }
@@ -724,9 +715,9 @@ jc_data_channel_close (JcDataChannel *self)
 
   if (self->state == JC_DATA_CHANNEL_STATE_CONNECTING)
     {
-      /* webrtcbin cannot close a channel that is not open; sync_state ()
+      /* webrtcbin cannot close a channel that is not open; jc_data_channel_sync_state ()
        * closes it if it opens later. */
-      mark_closed (self, TRUE);
+      jc_data_channel_mark_closed (self, TRUE);
       return;
     }
   if (self->state != JC_DATA_CHANNEL_STATE_OPEN)
@@ -740,222 +731,10 @@ jc_data_channel_close (JcDataChannel *self)
   gst_webrtc_data_channel_close (self->channel);
 }
 
-/* The peer's side */
-
 void
-jc_peer_data_class_init (GObjectClass *klass)
+jc_data_channel_open_if_ready (JcDataChannel *self)
 {
-  /**
-   * JcPeer::data-channel:
-   * @self: the peer
-   * @channel: the channel Janus opened
-   *
-   * Emitted in the peer's main context when the other side opened a data
-   * channel (Janus does when it answers on a label the client has no
-   * channel for). The peer keeps @channel; its
-   * [signal@DataChannel::open] follows when it is open already.
-   */
-  peer_data_channel_signal = g_signal_new ("data-channel", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                           NULL, NULL, G_TYPE_NONE, 1, JC_TYPE_DATA_CHANNEL);
-}
-
-typedef struct
-{
-  GstWebRTCDataChannel *channel; /* (owned) (nullable once wrapped) */
-  ChannelBridge *bridge;         /* (owned) (nullable once wrapped) */
-} RemoteHop;
-
-static void
-remote_hop_free (gpointer data)
-{
-  RemoteHop *rh = data;
-
-  if (rh->channel != NULL)
-    {
-      g_signal_handlers_disconnect_matched (rh->channel, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, rh->bridge);
-      g_object_unref (rh->channel);
-    }
-  if (rh->bridge != NULL)
-    channel_bridge_unref (rh->bridge);
-  g_free (rh);
-}
-
-static void
-deliver_remote_channel (JcPeer *self, gpointer data)
-{
-  RemoteHop *rh = data;
-  g_autoptr (JcDataChannel) channel = NULL;
-
-  if (self->stopped)
-    return;
-  channel = channel_wrap (g_steal_pointer (&rh->channel), g_steal_pointer (&rh->bridge));
-  g_debug ("Handle %" G_GUINT64_FORMAT ": Janus opened data channel “%s”", jc_handle_get_id (self->handle),
-           channel->label);
-  g_ptr_array_add (self->data_channels, g_object_ref (channel));
-  g_signal_emit (self, peer_data_channel_signal, 0, channel);
-  sync_state (channel);
-}
-
-/* webrtcbin's thread: listen to the channel at once (its first messages
- * follow this hop, in order), then hop. */
-static void
-on_data_channel (GstElement *webrtc, GstWebRTCDataChannel *channel, gpointer user_data)
-{
-  RemoteHop *rh = g_new0 (RemoteHop, 1);
-
-  rh->channel = g_object_ref (channel);
-  rh->bridge = channel_bridge_new (user_data);
-  connect_channel (channel, rh->bridge);
-  jc_peer_hop (user_data, deliver_remote_channel, rh, remote_hop_free);
-}
-
-void
-jc_peer_data_init (JcPeer *self)
-{
-  self->data_channels = g_ptr_array_new_with_free_func (g_object_unref);
-  g_signal_connect_data (self->webrtc, "on-data-channel", G_CALLBACK (on_data_channel),
-                         g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
-}
-
-void
-jc_peer_data_close_all (JcPeer *self, gboolean emit)
-{
-  g_autoptr (GPtrArray) channels = NULL;
-
-  if (self->data_channels == NULL)
-    return;
-  /* Handlers of closed may create or drop channels. */
-  channels = g_ptr_array_copy (self->data_channels, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
-  for (guint i = 0; i < channels->len; i++)
-    {
-      JcDataChannel *channel = g_ptr_array_index (channels, i);
-
-      mark_closed (channel, emit);
-      detach (channel);
-    }
-}
-
-void
-jc_peer_data_finalize (JcPeer *self)
-{
-  g_clear_pointer (&self->data_channels, g_ptr_array_unref);
-}
-
-/**
- * jc_peer_create_data_channel:
- * @self: a peer
- * @label: the channel's label (Janus's TextRoom wants `JanusDataChannel`)
- * @error: return location for a #GError
- *
- * Creates a reliable, ordered data channel. Created before
- * [method@Peer.create_offer_async] or [method@Peer.create_answer_async],
- * it makes the offer or answer carry an `m=application` line, also for
- * a peer with no source and no sink; created once the PeerConnection is
- * up, it opens without renegotiation. Messages sent before it opens are
- * queued. Fails with %JC_ERROR_INVALID_ARGUMENT when the peer has a
- * channel with this label that is not closed, %JC_ERROR_CLOSED once the
- * peer stopped, %JC_ERROR_MEDIA when webrtcbin refuses.
- *
- * Returns: (transfer full): the channel, which the peer keeps as well
- */
-JcDataChannel *
-jc_peer_create_data_channel (JcPeer *self, const char *label, GError **error)
-{
-  GstWebRTCDataChannel *gst_channel = NULL;
-  JcDataChannel *existing, *channel;
-  ChannelBridge *cb;
-
-  g_return_val_if_fail (JC_IS_PEER (self), NULL);
-  g_return_val_if_fail (label != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (self->stopped || self->pipeline == NULL)
-    {
-      g_set_error (error, JC_ERROR, JC_ERROR_CLOSED, "Cannot create data channel “%s”: the peer is stopped", label);
-      return NULL;
-    }
-  if (strlen (label) > G_MAXUINT16 || !g_utf8_validate (label, -1, NULL))
-    {
-      g_set_error (error, JC_ERROR, JC_ERROR_INVALID_ARGUMENT,
-                   "A data channel label must be UTF-8 of at most %u bytes", (guint) G_MAXUINT16);
-      return NULL;
-    }
-  existing = jc_peer_get_data_channel (self, label);
-  if (existing != NULL && existing->state != JC_DATA_CHANNEL_STATE_CLOSED)
-    {
-      g_set_error (error, JC_ERROR, JC_ERROR_INVALID_ARGUMENT, "The peer has a data channel “%s” already", label);
-      return NULL;
-    }
-  /* webrtcbin refuses data channels until its thread runs (NULL →
-   * READY); the source may still be set until negotiation starts. */
-  if (!self->started && gst_element_set_state (self->pipeline, GST_STATE_READY) == GST_STATE_CHANGE_FAILURE)
-    {
-      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "Cannot create data channel “%s”: webrtcbin does not start",
-                   label);
-      return NULL;
-    }
-  g_signal_emit_by_name (self->webrtc, "create-data-channel", label, NULL, &gst_channel);
-  if (gst_channel == NULL)
-    {
-      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA, "webrtcbin refused to create data channel “%s”", label);
-      return NULL;
-    }
-  cb = channel_bridge_new (self->bridge);
-  connect_channel (gst_channel, cb);
-  channel = channel_wrap (gst_channel, cb);
-  g_ptr_array_add (self->data_channels, g_object_ref (channel));
-  /* Created on an association that is up, it may be open already (its
-   * on-open may have come before we listened); "open" comes in a hop,
-   * after this returns. */
-  if (gst_ready_state (channel) == JC_DATA_CHANNEL_STATE_OPEN)
-    channel_hop (cb, EVENT_OPEN, NULL, NULL, NULL);
-  return channel;
-}
-
-/**
- * jc_peer_get_data_channel:
- * @self: a peer
- * @label: a label
- *
- * Finds the peer's newest data channel labelled @label, created here or
- * opened by Janus.
- *
- * Returns: (transfer none) (nullable): the channel, or %NULL
- */
-JcDataChannel *
-jc_peer_get_data_channel (JcPeer *self, const char *label)
-{
-  g_return_val_if_fail (JC_IS_PEER (self), NULL);
-  g_return_val_if_fail (label != NULL, NULL);
-
-  for (guint i = self->data_channels->len; i > 0; i--)
-    {
-      JcDataChannel *channel = g_ptr_array_index (self->data_channels, i - 1);
-
-      if (g_strcmp0 (channel->label, label) == 0)
-        return channel;
-    }
-  return NULL;
-}
-
-/**
- * jc_peer_get_data_channels:
- * @self: a peer
- *
- * Gets the peer's data channels, oldest first, closed ones included.
- *
- * Returns: (transfer container) (element-type JcDataChannel): the
- *   channels
- */
-GPtrArray *
-jc_peer_get_data_channels (JcPeer *self)
-{
-  GPtrArray *channels;
-
-  g_return_val_if_fail (JC_IS_PEER (self), NULL);
-
-  channels = g_ptr_array_sized_new (self->data_channels->len);
-  for (guint i = 0; i < self->data_channels->len; i++)
-    g_ptr_array_add (channels, g_ptr_array_index (self->data_channels, i));
-  return channels;
+  /* "open" comes in a hop, after the caller returns. */
+  if (self->bridge != NULL && gst_ready_state (self) == JC_DATA_CHANNEL_STATE_OPEN)
+    channel_hop (self->bridge, EVENT_OPEN, NULL, NULL, NULL);
 }
