@@ -159,6 +159,12 @@ on_peer_error (JcPeer *peer, GError *error, gpointer user_data)
 gboolean
 jc_cli_media_run (JcCliOptions *opts, JcPeer *peer, int duration_s, double *out_elapsed_s)
 {
+  return jc_cli_media_run_until (opts, peer, duration_s, NULL, out_elapsed_s);
+}
+
+gboolean
+jc_cli_media_run_until (JcCliOptions *opts, JcPeer *peer, int duration_s, const gboolean *stop, double *out_elapsed_s)
+{
   gboolean tty = isatty (STDERR_FILENO);
   gint64 start = g_get_monotonic_time ();
   gint64 last_bytes = 0;
@@ -198,7 +204,7 @@ jc_cli_media_run (JcCliOptions *opts, JcPeer *peer, int duration_s, double *out_
           jc_cli_warn ("%s", error->message);
           break;
         }
-      if (duration_s > 0 && elapsed >= duration_s)
+      if ((duration_s > 0 && elapsed >= duration_s) || (stop != NULL && *stop))
         break;
     }
   if (tty)
@@ -276,4 +282,29 @@ jc_cli_media_print_summary (JcCliOptions *opts, JsonObject *summary)
     }
   if (jc_cli_json_string (summary, "output") != NULL)
     printf ("recorded to %s\n", jc_cli_json_string (summary, "output"));
+}
+
+GOptionEntry *
+jc_cli_media_join_entries (const GOptionEntry *own, const GOptionEntry *media)
+{
+  GArray *all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+
+  for (guint i = 0; own[i].long_name != NULL; i++)
+    g_array_append_val (all, own[i]);
+  for (guint i = 0; media != NULL && media[i].long_name != NULL; i++)
+    g_array_append_val (all, media[i]);
+  return (GOptionEntry *) g_array_free (all, FALSE);
+}
+
+gboolean
+jc_cli_media_available (JcCliOptions *opts, GError **error)
+{
+  if (opts->local != NULL && !jc_local_janus_has_media (opts->local))
+    {
+      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
+                   "Media needs the private Janus in a network namespace (Janus never gathers ICE candidates on "
+                   "loopback), and creating one needs root: run as root or give --server");
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -40,9 +40,17 @@ JcPeer *jc_cli_media_peer (JcCliOptions *opts, JcHandle *handle);
 /* Runs until @duration_s passed (0: until Ctrl-C) or @peer failed,
  * printing a progress line on stderr. Returns FALSE when interrupted. */
 gboolean jc_cli_media_run (JcCliOptions *opts, JcPeer *peer, int duration_s, double *out_elapsed_s);
+/* The same, also ending (within a second) once *@stop is TRUE. */
+gboolean jc_cli_media_run_until (JcCliOptions *opts, JcPeer *peer, int duration_s, const gboolean *stop, double *out_elapsed_s);
 
 /* The summary object of CLI.md and whether media flowed both ways. */
 JsonObject *jc_cli_media_summary (JcPeer *peer, double elapsed_s, const char *output, gboolean *out_media_ok);
 void jc_cli_media_print_summary (JcCliOptions *opts, JsonObject *summary);
+
+/* @own's entries then @media's, in a new array (free it with g_free). */
+GOptionEntry *jc_cli_media_join_entries (const GOptionEntry *own, const GOptionEntry *media);
+/* FALSE with a JC_ERROR_MEDIA error when the private Janus cannot carry
+ * media (it runs on loopback: no namespace without root). */
+gboolean jc_cli_media_available (JcCliOptions *opts, GError **error);
 
 G_END_DECLS

@@ -480,3 +480,36 @@ jc_cli_json_bool (JsonObject *object, const char *member)
     return -1;
   return json_node_get_boolean (node) ? 1 : 0;
 }
+
+int
+jc_cli_usage_or_fail (JcCliOptions *opts, const GError *error)
+{
+  if (g_error_matches (error, JC_ERROR, JC_ERROR_INVALID_ARGUMENT))
+    return jc_cli_usage_error (opts, "%s", error->message);
+  return jc_cli_fail (opts, error);
+}
+
+int
+jc_cli_run_subcommand (JcCliOptions *opts, const char *command, const JcCliCommand *subcommands, gsize n, int argc, char **argv)
+{
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+
+      g_string_append_printf (text, "Usage: janus-client %s SUBCOMMAND [OPTION…]\n\nSubcommands:\n", command);
+      for (gsize i = 0; i < n; i++)
+        g_string_append_printf (text, "  %-13s %s\n", subcommands[i].name, subcommands[i].summary);
+      g_string_append_printf (text, "\nRun 'janus-client %s SUBCOMMAND --help' for its options.\n", command);
+      if (argc < 2)
+        {
+          g_printerr ("%s", text->str);
+          return jc_cli_usage_error (opts, "%s needs a subcommand", command);
+        }
+      fputs (text->str, stdout);
+      return JC_CLI_EXIT_OK;
+    }
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (argv[1], subcommands[i].name))
+      return subcommands[i].run (opts, argc - 1, argv + 1);
+  return jc_cli_usage_error (opts, "Unknown %s subcommand “%s”; see janus-client %s --help", command, argv[1], command);
+}

@@ -116,6 +116,18 @@ int jc_cli_usage_error (JcCliOptions *opts,
                         const char *format,
                         ...) G_GNUC_PRINTF (2, 3);
 
+/* A JC_ERROR_INVALID_ARGUMENT is a usage error, anything else a failure. */
+int jc_cli_usage_or_fail (JcCliOptions *opts,
+                          const GError *error);
+/* Runs the subcommand argv[1] of @command from @subcommands, or prints
+ * their list (--help, or a usage error when there is none). */
+int jc_cli_run_subcommand (JcCliOptions *opts,
+                           const char *command,
+                           const JcCliCommand *subcommands,
+                           gsize n,
+                           int argc,
+                           char **argv);
+
 /* Plugin admin keys: every `create` a plugin can lock with its admin_key
  * takes --admin-key K (JC_CLI_ADMIN_KEY_ENTRY), the environment variable
  * JANUS_CLIENT_ADMIN_KEY being the default. */

@@ -130,8 +130,7 @@ jc_cmd_echotest (JcCliOptions *opts, int argc, char **argv)
   source = jc_cli_media_source (&media, &error);
   if (source == NULL)
     {
-      status = g_error_matches (error, JC_ERROR, JC_ERROR_INVALID_ARGUMENT) ? jc_cli_usage_error (opts, "%s", error->message)
-                                                                            : jc_cli_fail (opts, error);
+      status = jc_cli_usage_or_fail (opts, error);
       goto out;
     }
   sink = jc_cli_media_sink (&media, &error);
@@ -147,11 +146,8 @@ jc_cmd_echotest (JcCliOptions *opts, int argc, char **argv)
       status = jc_cli_fail (opts, error);
       goto out;
     }
-  if (opts->local != NULL && !jc_local_janus_has_media (opts->local))
+  if (!jc_cli_media_available (opts, &error))
     {
-      g_set_error (&error, JC_ERROR, JC_ERROR_MEDIA,
-                   "Media needs the private Janus in a network namespace (Janus never gathers ICE candidates on "
-                   "loopback), and creating one needs root: run as root or give --server");
       status = jc_cli_fail (opts, error);
       goto out;
     }

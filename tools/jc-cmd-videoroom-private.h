@@ -29,7 +29,6 @@ int jc_vr_parse (JcCliOptions *opts, const char *sub, const char *summary, const
 /* --room ID into *out_room; a usage error when @required and missing. */
 int jc_vr_parse_room (JcCliOptions *opts, const char *sub, const char *text, gboolean required, JcVideoRoomId **out_room);
 /* FALSE with a reason when the private Janus cannot do media. */
-gboolean jc_vr_media_available (VrRun *run, GError **error);
 void jc_vr_stop_peer (VrRun *run, JcPeer *peer);
 void jc_vr_hangup (VrRun *run, JcVideoRoom *vr);
 

@@ -229,7 +229,7 @@ jc_cmd_videoroom_subscribe (JcCliOptions *opts, int argc, char **argv)
       goto out;
     }
   jc_video_room_request_set_pin (options, pin);
-  if (!jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_AUTO, &error) || !jc_vr_media_available (&run, &error))
+  if (!jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_AUTO, &error) || !jc_cli_media_available (opts, &error))
     {
       status = jc_cli_fail (opts, error);
       goto out;

@@ -95,14 +95,6 @@ id_node (const JcVideoRoomId *id)
   return jc_video_room_id_to_json (id);
 }
 
-static int
-usage_or_fail (JcCliOptions *opts, GError *error)
-{
-  if (g_error_matches (error, JC_ERROR, JC_ERROR_INVALID_ARGUMENT))
-    return jc_cli_usage_error (opts, "%s", error->message);
-  return jc_cli_fail (opts, error);
-}
-
 /* Parses the subcommand's options and refuses positional arguments. */
 int
 jc_vr_parse (JcCliOptions *opts,
@@ -393,31 +385,6 @@ cmd_participants (JcCliOptions *opts, int argc, char **argv)
 
 /* Media commands */
 
-static GOptionEntry *
-join_entries (const GOptionEntry *own, const GOptionEntry *media)
-{
-  GArray *all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
-
-  for (guint i = 0; own[i].long_name != NULL; i++)
-    g_array_append_val (all, own[i]);
-  for (guint i = 0; media != NULL && media[i].long_name != NULL; i++)
-    g_array_append_val (all, media[i]);
-  return (GOptionEntry *) g_array_free (all, FALSE);
-}
-
-gboolean
-jc_vr_media_available (VrRun *run, GError **error)
-{
-  if (run->opts->local != NULL && !jc_local_janus_has_media (run->opts->local))
-    {
-      g_set_error (error, JC_ERROR, JC_ERROR_MEDIA,
-                   "Media needs the private Janus in a network namespace (Janus never gathers ICE candidates on "
-                   "loopback), and creating one needs root: run as root or give --server");
-      return FALSE;
-    }
-  return TRUE;
-}
-
 void
 jc_vr_stop_peer (VrRun *run, JcPeer *peer)
 {
@@ -468,14 +435,14 @@ cmd_publish (JcCliOptions *opts, int argc, char **argv)
   int status;
 
   jc_cli_media_options_init (&media);
-  entries = join_entries (own, jc_cli_media_entries (&media));
+  entries = jc_cli_media_join_entries (own, jc_cli_media_entries (&media));
   status = jc_vr_parse (opts, "publish", "Join a room as a publisher and send media.", entries, &argc, &argv);
   if (status != JC_CLI_EXIT_OK || (status = jc_vr_parse_room (opts, "publish", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     goto out;
   source = jc_cli_media_source (&media, &error);
   if (source == NULL)
     {
-      status = usage_or_fail (opts, error);
+      status = jc_cli_usage_or_fail (opts, error);
       goto out;
     }
   jc_video_room_request_set_display (options, display != NULL ? display : "janus-client");
@@ -492,7 +459,7 @@ cmd_publish (JcCliOptions *opts, int argc, char **argv)
     }
   if (media.bitrate > 0)
     jc_video_room_request_set_bitrate (options, (guint) media.bitrate);
-  if (!jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_AUTO, &error) || !jc_vr_media_available (&run, &error))
+  if (!jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_AUTO, &error) || !jc_cli_media_available (opts, &error))
     {
       status = jc_cli_fail (opts, error);
       goto out;
@@ -547,12 +514,7 @@ out:
   return status;
 }
 
-static const struct
-{
-  const char *name;
-  const char *summary;
-  JcCliCommandFunc run;
-} subcommands[] = {
+static const JcCliCommand subcommands[] = {
   { "list", "list the public rooms", cmd_list },
   { "create", "create a room", cmd_create },
   { "destroy", "destroy a room", cmd_destroy },
@@ -565,25 +527,5 @@ static const struct
 int
 jc_cmd_videoroom (JcCliOptions *opts, int argc, char **argv)
 {
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
-    {
-      GString *text = g_string_new ("Usage: janus-client videoroom SUBCOMMAND [OPTION…]\n\nSubcommands:\n");
-
-      for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
-        g_string_append_printf (text, "  %-13s %s\n", subcommands[i].name, subcommands[i].summary);
-      g_string_append (text, "\nRun 'janus-client videoroom SUBCOMMAND --help' for its options.\n");
-      if (argc < 2)
-        {
-          g_printerr ("%s", text->str);
-          g_string_free (text, TRUE);
-          return jc_cli_usage_error (opts, "videoroom needs a subcommand");
-        }
-      printf ("%s", text->str);
-      g_string_free (text, TRUE);
-      return JC_CLI_EXIT_OK;
-    }
-  for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    if (g_str_equal (argv[1], subcommands[i].name))
-      return subcommands[i].run (opts, argc - 1, argv + 1);
-  return jc_cli_usage_error (opts, "Unknown videoroom subcommand “%s”; see janus-client videoroom --help", argv[1]);
+  return jc_cli_run_subcommand (opts, "videoroom", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
 }
