@@ -23,6 +23,7 @@
 #include "jc-unix-transport.h"
 #include "jc-version-macros.h"
 #include "jc-version.h"
+#include "jc-video-call.h"
 #include "jc-video-room.h"
 #include "jc-websocket-transport.h"
 

@@ -24,6 +24,7 @@ static const JcCliCommand commands[] = {
   { "admin", "Admin/Monitor API (admin --help lists its subcommands)", jc_cmd_admin },
   { "echotest", "send media to the EchoTest plugin and receive it back", jc_cmd_echotest },
   { "videoroom", "VideoRoom rooms, publishers and subscribers (videoroom --help)", jc_cmd_videoroom },
+  { "videocall", "VideoCall: register, call, answer (videocall --help)", jc_cmd_videocall },
   { "textroom", "TextRoom rooms (textroom --help)", jc_cmd_textroom },
   { "bench", "load generators: bench churn, bench sessions", jc_cmd_bench },
 };

@@ -61,6 +61,7 @@ int jc_cmd_request (JcCliOptions *opts, int argc, char **argv);
 int jc_cmd_echotest (JcCliOptions *opts, int argc, char **argv);
 int jc_cmd_videoroom (JcCliOptions *opts, int argc, char **argv);
 int jc_cmd_textroom (JcCliOptions *opts, int argc, char **argv);
+int jc_cmd_videocall (JcCliOptions *opts, int argc, char **argv);
 int jc_cmd_bench (JcCliOptions *opts, int argc, char **argv);
 
 void jc_cli_options_init (JcCliOptions *opts);
