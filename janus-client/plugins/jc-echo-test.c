@@ -8,6 +8,7 @@
 
 #include "jc-error.h"
 #include "jc-json-private.h"
+#include "jc-plugin-private.h"
 #include "jc-session-private.h"
 #include "jc-session.h"
 
@@ -37,11 +38,7 @@
  * typed setters, plus [method@EchoTestRequest.set_extra] for anything
  * else. Fields left unset are not sent.
  */
-struct _JcEchoTestRequest
-{
-  gatomicrefcount ref;
-  JsonObject *body; /* (owned) */
-};
+/* A JcPluginOptions (jc-plugin-private.h). */
 
 G_DEFINE_BOXED_TYPE (JcEchoTestRequest, jc_echo_test_request, jc_echo_test_request_ref, jc_echo_test_request_unref)
 
@@ -55,11 +52,7 @@ G_DEFINE_BOXED_TYPE (JcEchoTestRequest, jc_echo_test_request, jc_echo_test_reque
 JcEchoTestRequest *
 jc_echo_test_request_new (void)
 {
-  JcEchoTestRequest *self = g_new0 (JcEchoTestRequest, 1);
-
-  g_atomic_ref_count_init (&self->ref);
-  self->body = json_object_new ();
-  return self;
+  return jc_plugin_options_new ();
 }
 
 /**
@@ -74,9 +67,7 @@ JcEchoTestRequest *
 jc_echo_test_request_ref (JcEchoTestRequest *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
+  return jc_plugin_options_ref (self);
 }
 
 /**
@@ -89,11 +80,7 @@ void
 jc_echo_test_request_unref (JcEchoTestRequest *self)
 {
   g_return_if_fail (self != NULL);
-
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  json_object_unref (self->body);
-  g_free (self);
+  jc_plugin_options_unref (self);
 }
 
 /**
@@ -107,7 +94,7 @@ void
 jc_echo_test_request_set_audio (JcEchoTestRequest *self, gboolean audio)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "audio", audio);
+  json_object_set_boolean_member (jc_plugin_options_body (self), "audio", audio);
 }
 
 /**
@@ -121,7 +108,7 @@ void
 jc_echo_test_request_set_video (JcEchoTestRequest *self, gboolean video)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "video", video);
+  json_object_set_boolean_member (jc_plugin_options_body (self), "video", video);
 }
 
 /**
@@ -135,7 +122,7 @@ void
 jc_echo_test_request_set_bitrate (JcEchoTestRequest *self, guint bitrate)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_int_member (self->body, "bitrate", bitrate);
+  json_object_set_int_member (jc_plugin_options_body (self), "bitrate", bitrate);
 }
 
 /**
@@ -151,9 +138,9 @@ void
 jc_echo_test_request_set_record (JcEchoTestRequest *self, gboolean record, const char *filename)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "record", record);
+  json_object_set_boolean_member (jc_plugin_options_body (self), "record", record);
   if (filename != NULL)
-    json_object_set_string_member (self->body, "filename", filename);
+    json_object_set_string_member (jc_plugin_options_body (self), "filename", filename);
 }
 
 /**
@@ -167,7 +154,7 @@ void
 jc_echo_test_request_set_substream (JcEchoTestRequest *self, int substream)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_int_member (self->body, "substream", substream);
+  json_object_set_int_member (jc_plugin_options_body (self), "substream", substream);
 }
 
 /**
@@ -181,7 +168,7 @@ void
 jc_echo_test_request_set_temporal (JcEchoTestRequest *self, int temporal)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_int_member (self->body, "temporal", temporal);
+  json_object_set_int_member (jc_plugin_options_body (self), "temporal", temporal);
 }
 
 /**
@@ -196,7 +183,7 @@ void
 jc_echo_test_request_set_fallback (JcEchoTestRequest *self, guint fallback_us)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_int_member (self->body, "fallback", fallback_us);
+  json_object_set_int_member (jc_plugin_options_body (self), "fallback", fallback_us);
 }
 
 /**
@@ -212,9 +199,9 @@ jc_echo_test_request_set_svc_layers (JcEchoTestRequest *self, int spatial_layer,
 {
   g_return_if_fail (self != NULL);
   if (spatial_layer >= 0)
-    json_object_set_int_member (self->body, "spatial_layer", spatial_layer);
+    json_object_set_int_member (jc_plugin_options_body (self), "spatial_layer", spatial_layer);
   if (temporal_layer >= 0)
-    json_object_set_int_member (self->body, "temporal_layer", temporal_layer);
+    json_object_set_int_member (jc_plugin_options_body (self), "temporal_layer", temporal_layer);
 }
 
 /**
@@ -229,7 +216,7 @@ jc_echo_test_request_set_audio_codec (JcEchoTestRequest *self, const char *codec
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (codec != NULL);
-  json_object_set_string_member (self->body, "audiocodec", codec);
+  json_object_set_string_member (jc_plugin_options_body (self), "audiocodec", codec);
 }
 
 /**
@@ -245,9 +232,9 @@ jc_echo_test_request_set_video_codec (JcEchoTestRequest *self, const char *codec
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (codec != NULL);
-  json_object_set_string_member (self->body, "videocodec", codec);
+  json_object_set_string_member (jc_plugin_options_body (self), "videocodec", codec);
   if (profile != NULL)
-    json_object_set_string_member (self->body, "videoprofile", profile);
+    json_object_set_string_member (jc_plugin_options_body (self), "videoprofile", profile);
 }
 
 /**
@@ -261,7 +248,7 @@ void
 jc_echo_test_request_set_opusred (JcEchoTestRequest *self, gboolean opusred)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "opusred", opusred);
+  json_object_set_boolean_member (jc_plugin_options_body (self), "opusred", opusred);
 }
 
 /**
@@ -277,9 +264,9 @@ jc_echo_test_request_set_playout_delay (JcEchoTestRequest *self, int min_delay, 
 {
   g_return_if_fail (self != NULL);
   if (min_delay >= 0)
-    json_object_set_int_member (self->body, "min_delay", min_delay);
+    json_object_set_int_member (jc_plugin_options_body (self), "min_delay", min_delay);
   if (max_delay >= 0)
-    json_object_set_int_member (self->body, "max_delay", max_delay);
+    json_object_set_int_member (jc_plugin_options_body (self), "max_delay", max_delay);
 }
 
 /**
@@ -296,7 +283,7 @@ jc_echo_test_request_set_extra (JcEchoTestRequest *self, const char *name, JsonN
   g_return_if_fail (self != NULL);
   g_return_if_fail (name != NULL);
   g_return_if_fail (value != NULL);
-  json_object_set_member (self->body, name, json_node_copy (value));
+  jc_plugin_options_set_extra (self, name, value);
 }
 
 /**
@@ -312,7 +299,7 @@ jc_echo_test_request_to_json (JcEchoTestRequest *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return jc_json_object_copy (self->body);
+  return jc_json_object_copy (jc_plugin_options_body (self));
 }
 
 struct _JcEchoTest
@@ -349,14 +336,10 @@ jc_echo_test_attach_async (JcSession *session,
                            GAsyncReadyCallback callback,
                            gpointer user_data)
 {
-  GTask *task;
-
   g_return_if_fail (JC_IS_SESSION (session));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jc_echo_test_attach_async);
-  g_task_set_name (task, "jc_echo_test_attach_async");
-  jc_session_attach_into_task (session, JC_TYPE_ECHO_TEST, JC_ECHO_TEST_PLUGIN, opaque_id, task);
+  jc_plugin_attach (session, JC_TYPE_ECHO_TEST, JC_ECHO_TEST_PLUGIN, opaque_id, jc_echo_test_attach_async, "jc_echo_test_attach_async", cancellable, callback,
+                    user_data);
 }
 
 /**
@@ -371,10 +354,7 @@ jc_echo_test_attach_async (JcSession *session,
 JcEchoTest *
 jc_echo_test_attach_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_echo_test_attach_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return jc_plugin_attach_finish (result, jc_echo_test_attach_async, error);
 }
 
 typedef struct
@@ -446,7 +426,7 @@ jc_echo_test_configure_async (JcEchoTest *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, jc_echo_test_configure_async);
   g_task_set_name (task, "jc_echo_test_configure_async");
-  jc_handle_send_async (JC_HANDLE (self), request->body, jsep, JC_TIMEOUT_DEFAULT, cancellable, on_configured, task);
+  jc_handle_send_async (JC_HANDLE (self), jc_plugin_options_body (request), jsep, JC_TIMEOUT_DEFAULT, cancellable, on_configured, task);
 }
 
 /**

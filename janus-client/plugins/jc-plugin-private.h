@@ -71,4 +71,35 @@ void jc_plugin_add_problem (GString *problems, const char *format, ...) G_GNUC_P
  * otherwise (also for a missing one). */
 gboolean jc_plugin_check_jsep (const char *title, JsonObject *jsep, const char *type, GError **error);
 
+/* Attaching: a task tagged @source_tag and named @name that completes
+ * with a new @handle_type on @plugin (transfer full). */
+void jc_plugin_attach (JcSession *session,
+                       GType handle_type,
+                       const char *plugin,
+                       const char *opaque_id,
+                       gpointer source_tag,
+                       const char *name,
+                       GCancellable *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer user_data);
+gpointer jc_plugin_attach_finish (GAsyncResult *result, gpointer source_tag, GError **error);
+
+/* The optional fields of a plugin's requests: what each public request
+ * type (JcVideoRoomRequest, JcEchoTestRequest, …) is inside. Setters
+ * take the body: jc_plugin_options_body (). */
+typedef struct
+{
+  gatomicrefcount ref;
+  JsonObject *body; /* (owned) */
+} JcPluginOptions;
+
+gpointer jc_plugin_options_new (void);
+gpointer jc_plugin_options_ref (gpointer options);
+void jc_plugin_options_unref (gpointer options);
+JsonObject *jc_plugin_options_body (gpointer options);
+/* Sets @member to @value, or removes it when @value is NULL. */
+void jc_plugin_options_set_string (gpointer options, const char *member, const char *value);
+/* Sets @member to a deep copy of @value. */
+void jc_plugin_options_set_extra (gpointer options, const char *member, JsonNode *value);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "jc-json-private.h"
 #include "jc-media-private.h"
 #include "jc-plugin-private.h"
+#include "jc-session-private.h"
 
 typedef struct
 {
@@ -181,4 +182,84 @@ jc_plugin_check_jsep (const char *title, JsonObject *jsep, const char *type, GEr
     }
   gst_sdp_message_free (msg);
   return TRUE;
+}
+
+void
+jc_plugin_attach (JcSession *session,
+                  GType handle_type,
+                  const char *plugin,
+                  const char *opaque_id,
+                  gpointer source_tag,
+                  const char *name,
+                  GCancellable *cancellable,
+                  GAsyncReadyCallback callback,
+                  gpointer user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, name);
+  jc_session_attach_into_task (session, handle_type, plugin, opaque_id, task);
+}
+
+gpointer
+jc_plugin_attach_finish (GAsyncResult *result, gpointer source_tag, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gpointer
+jc_plugin_options_new (void)
+{
+  JcPluginOptions *self = g_new0 (JcPluginOptions, 1);
+
+  g_atomic_ref_count_init (&self->ref);
+  self->body = json_object_new ();
+  return self;
+}
+
+gpointer
+jc_plugin_options_ref (gpointer options)
+{
+  JcPluginOptions *self = options;
+
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+void
+jc_plugin_options_unref (gpointer options)
+{
+  JcPluginOptions *self = options;
+
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  json_object_unref (self->body);
+  g_free (self);
+}
+
+JsonObject *
+jc_plugin_options_body (gpointer options)
+{
+  return ((JcPluginOptions *) options)->body;
+}
+
+void
+jc_plugin_options_set_string (gpointer options, const char *member, const char *value)
+{
+  JcPluginOptions *self = options;
+
+  if (value != NULL)
+    json_object_set_string_member (self->body, member, value);
+  else
+    json_object_remove_member (self->body, member);
+}
+
+void
+jc_plugin_options_set_extra (gpointer options, const char *member, JsonNode *value)
+{
+  json_object_set_member (((JcPluginOptions *) options)->body, member, jc_json_node_deep_copy (value));
 }

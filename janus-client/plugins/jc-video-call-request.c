@@ -16,11 +16,7 @@
  * [method@VideoCallRequest.set_extra] for any other. Fields left unset are
  * not sent.
  */
-struct _JcVideoCallRequest
-{
-  gatomicrefcount ref;
-  JsonObject *body; /* (owned) */
-};
+/* A JcPluginOptions (jc-plugin-private.h). */
 
 G_DEFINE_BOXED_TYPE (JcVideoCallRequest, jc_video_call_request, jc_video_call_request_ref, jc_video_call_request_unref)
 
@@ -34,11 +30,7 @@ G_DEFINE_BOXED_TYPE (JcVideoCallRequest, jc_video_call_request, jc_video_call_re
 JcVideoCallRequest *
 jc_video_call_request_new (void)
 {
-  JcVideoCallRequest *self = g_new0 (JcVideoCallRequest, 1);
-
-  g_atomic_ref_count_init (&self->ref);
-  self->body = json_object_new ();
-  return self;
+  return jc_plugin_options_new ();
 }
 
 /**
@@ -53,9 +45,7 @@ JcVideoCallRequest *
 jc_video_call_request_ref (JcVideoCallRequest *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
+  return jc_plugin_options_ref (self);
 }
 
 /**
@@ -68,11 +58,7 @@ void
 jc_video_call_request_unref (JcVideoCallRequest *self)
 {
   g_return_if_fail (self != NULL);
-
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  json_object_unref (self->body);
-  g_free (self);
+  jc_plugin_options_unref (self);
 }
 
 /**
@@ -86,7 +72,7 @@ void
 jc_video_call_request_set_audio (JcVideoCallRequest *self, gboolean audio)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "audio", audio);
+  json_object_set_boolean_member (jc_plugin_options_body (self), "audio", audio);
 }
 
 /**
@@ -100,7 +86,7 @@ void
 jc_video_call_request_set_video (JcVideoCallRequest *self, gboolean video)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "video", video);
+  json_object_set_boolean_member (jc_plugin_options_body (self), "video", video);
 }
 
 /**
@@ -114,7 +100,7 @@ void
 jc_video_call_request_set_bitrate (JcVideoCallRequest *self, guint bitrate)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_int_member (self->body, "bitrate", bitrate);
+  json_object_set_int_member (jc_plugin_options_body (self), "bitrate", bitrate);
 }
 
 /**
@@ -130,9 +116,9 @@ void
 jc_video_call_request_set_record (JcVideoCallRequest *self, gboolean record, const char *filename)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "record", record);
+  json_object_set_boolean_member (jc_plugin_options_body (self), "record", record);
   if (filename != NULL)
-    json_object_set_string_member (self->body, "filename", filename);
+    json_object_set_string_member (jc_plugin_options_body (self), "filename", filename);
 }
 
 /**
@@ -146,7 +132,7 @@ void
 jc_video_call_request_set_substream (JcVideoCallRequest *self, int substream)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_int_member (self->body, "substream", substream);
+  json_object_set_int_member (jc_plugin_options_body (self), "substream", substream);
 }
 
 /**
@@ -160,7 +146,7 @@ void
 jc_video_call_request_set_temporal (JcVideoCallRequest *self, int temporal)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_int_member (self->body, "temporal", temporal);
+  json_object_set_int_member (jc_plugin_options_body (self), "temporal", temporal);
 }
 
 /**
@@ -175,7 +161,7 @@ void
 jc_video_call_request_set_fallback (JcVideoCallRequest *self, guint fallback_us)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_int_member (self->body, "fallback", fallback_us);
+  json_object_set_int_member (jc_plugin_options_body (self), "fallback", fallback_us);
 }
 
 /**
@@ -192,7 +178,7 @@ jc_video_call_request_set_extra (JcVideoCallRequest *self, const char *name, Jso
   g_return_if_fail (self != NULL);
   g_return_if_fail (name != NULL);
   g_return_if_fail (value != NULL);
-  json_object_set_member (self->body, name, jc_json_node_deep_copy (value));
+  jc_plugin_options_set_extra (self, name, value);
 }
 
 /**
@@ -207,11 +193,11 @@ JsonObject *
 jc_video_call_request_to_json (JcVideoCallRequest *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return jc_json_object_copy (self->body);
+  return jc_json_object_copy (jc_plugin_options_body (self));
 }
 
 JsonObject *
 jc_video_call_request_peek_body (JcVideoCallRequest *self)
 {
-  return self->body;
+  return jc_plugin_options_body (self);
 }

@@ -282,14 +282,10 @@ jc_video_call_attach_async (JcSession *session,
                             GAsyncReadyCallback callback,
                             gpointer user_data)
 {
-  GTask *task;
-
   g_return_if_fail (JC_IS_SESSION (session));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jc_video_call_attach_async);
-  g_task_set_name (task, "jc_video_call_attach_async");
-  jc_session_attach_into_task (session, JC_TYPE_VIDEO_CALL, JC_VIDEO_CALL_PLUGIN, opaque_id, task);
+  jc_plugin_attach (session, JC_TYPE_VIDEO_CALL, JC_VIDEO_CALL_PLUGIN, opaque_id, jc_video_call_attach_async, "jc_video_call_attach_async", cancellable, callback,
+                    user_data);
 }
 
 /**
@@ -304,10 +300,7 @@ jc_video_call_attach_async (JcSession *session,
 JcVideoCall *
 jc_video_call_attach_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_video_call_attach_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return jc_plugin_attach_finish (result, jc_video_call_attach_async, error);
 }
 
 /**

@@ -19,11 +19,7 @@
  * not sent; the `request` name and the ids the call takes as arguments are
  * set by the call itself.
  */
-struct _JcVideoRoomRequest
-{
-  gatomicrefcount ref;
-  JsonObject *body; /* (owned) */
-};
+/* A JcPluginOptions (jc-plugin-private.h). */
 
 G_DEFINE_BOXED_TYPE (JcVideoRoomRequest, jc_video_room_request, jc_video_room_request_ref, jc_video_room_request_unref)
 
@@ -37,11 +33,7 @@ G_DEFINE_BOXED_TYPE (JcVideoRoomRequest, jc_video_room_request, jc_video_room_re
 JcVideoRoomRequest *
 jc_video_room_request_new (void)
 {
-  JcVideoRoomRequest *self = g_new0 (JcVideoRoomRequest, 1);
-
-  g_atomic_ref_count_init (&self->ref);
-  self->body = json_object_new ();
-  return self;
+  return jc_plugin_options_new ();
 }
 
 /**
@@ -56,9 +48,7 @@ JcVideoRoomRequest *
 jc_video_room_request_ref (JcVideoRoomRequest *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
+  return jc_plugin_options_ref (self);
 }
 
 /**
@@ -71,20 +61,7 @@ void
 jc_video_room_request_unref (JcVideoRoomRequest *self)
 {
   g_return_if_fail (self != NULL);
-
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  json_object_unref (self->body);
-  g_free (self);
-}
-
-static void
-set_string (JcVideoRoomRequest *self, const char *name, const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (self->body, name, value);
-  else
-    json_object_remove_member (self->body, name);
+  jc_plugin_options_unref (self);
 }
 
 /**
@@ -99,7 +76,7 @@ void
 jc_video_room_request_set_secret (JcVideoRoomRequest *self, const char *secret)
 {
   g_return_if_fail (self != NULL);
-  set_string (self, "secret", secret);
+  jc_plugin_options_set_string (self, "secret", secret);
 }
 
 /**
@@ -114,7 +91,7 @@ void
 jc_video_room_request_set_pin (JcVideoRoomRequest *self, const char *pin)
 {
   g_return_if_fail (self != NULL);
-  set_string (self, "pin", pin);
+  jc_plugin_options_set_string (self, "pin", pin);
 }
 
 /**
@@ -128,7 +105,7 @@ void
 jc_video_room_request_set_token (JcVideoRoomRequest *self, const char *token)
 {
   g_return_if_fail (self != NULL);
-  set_string (self, "token", token);
+  jc_plugin_options_set_string (self, "token", token);
 }
 
 /**
@@ -143,7 +120,7 @@ void
 jc_video_room_request_set_admin_key (JcVideoRoomRequest *self, const char *admin_key)
 {
   g_return_if_fail (self != NULL);
-  set_string (self, "admin_key", admin_key);
+  jc_plugin_options_set_string (self, "admin_key", admin_key);
 }
 
 /**
@@ -157,7 +134,7 @@ void
 jc_video_room_request_set_display (JcVideoRoomRequest *self, const char *display)
 {
   g_return_if_fail (self != NULL);
-  set_string (self, "display", display);
+  jc_plugin_options_set_string (self, "display", display);
 }
 
 /**
@@ -173,9 +150,9 @@ jc_video_room_request_set_id (JcVideoRoomRequest *self, const JcVideoRoomId *id)
   g_return_if_fail (self != NULL);
 
   if (id != NULL)
-    json_object_set_member (self->body, "id", jc_video_room_id_to_json (id));
+    json_object_set_member (jc_plugin_options_body (self), "id", jc_video_room_id_to_json (id));
   else
-    json_object_remove_member (self->body, "id");
+    json_object_remove_member (jc_plugin_options_body (self), "id");
 }
 
 /**
@@ -189,7 +166,7 @@ void
 jc_video_room_request_set_description (JcVideoRoomRequest *self, const char *description)
 {
   g_return_if_fail (self != NULL);
-  set_string (self, "description", description);
+  jc_plugin_options_set_string (self, "description", description);
 }
 
 /**
@@ -203,7 +180,7 @@ void
 jc_video_room_request_set_publishers (JcVideoRoomRequest *self, guint publishers)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_int_member (self->body, "publishers", publishers);
+  json_object_set_int_member (jc_plugin_options_body (self), "publishers", publishers);
 }
 
 /**
@@ -217,7 +194,7 @@ void
 jc_video_room_request_set_permanent (JcVideoRoomRequest *self, gboolean permanent)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "permanent", permanent);
+  json_object_set_boolean_member (jc_plugin_options_body (self), "permanent", permanent);
 }
 
 /**
@@ -231,7 +208,7 @@ void
 jc_video_room_request_set_is_private (JcVideoRoomRequest *self, gboolean is_private)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "is_private", is_private);
+  json_object_set_boolean_member (jc_plugin_options_body (self), "is_private", is_private);
 }
 
 /**
@@ -246,7 +223,7 @@ void
 jc_video_room_request_set_bitrate (JcVideoRoomRequest *self, guint bitrate)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_int_member (self->body, "bitrate", bitrate);
+  json_object_set_int_member (jc_plugin_options_body (self), "bitrate", bitrate);
 }
 
 /**
@@ -262,8 +239,8 @@ void
 jc_video_room_request_set_codecs (JcVideoRoomRequest *self, const char *audio_codec, const char *video_codec)
 {
   g_return_if_fail (self != NULL);
-  set_string (self, "audiocodec", audio_codec);
-  set_string (self, "videocodec", video_codec);
+  jc_plugin_options_set_string (self, "audiocodec", audio_codec);
+  jc_plugin_options_set_string (self, "videocodec", video_codec);
 }
 
 /**
@@ -282,9 +259,9 @@ void
 jc_video_room_request_set_record (JcVideoRoomRequest *self, gboolean record, const char *rec_dir)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "record", record);
+  json_object_set_boolean_member (jc_plugin_options_body (self), "record", record);
   if (rec_dir != NULL)
-    json_object_set_string_member (self->body, "rec_dir", rec_dir);
+    json_object_set_string_member (jc_plugin_options_body (self), "rec_dir", rec_dir);
 }
 
 /**
@@ -303,7 +280,7 @@ jc_video_room_request_set_filename (JcVideoRoomRequest *self, const char *filena
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (filename != NULL);
-  json_object_set_string_member (self->body, "filename", filename);
+  json_object_set_string_member (jc_plugin_options_body (self), "filename", filename);
 }
 
 /**
@@ -318,7 +295,7 @@ void
 jc_video_room_request_set_notify_joining (JcVideoRoomRequest *self, gboolean notify_joining)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "notify_joining", notify_joining);
+  json_object_set_boolean_member (jc_plugin_options_body (self), "notify_joining", notify_joining);
 }
 
 /**
@@ -333,7 +310,7 @@ void
 jc_video_room_request_set_audiolevel_event (JcVideoRoomRequest *self, gboolean audiolevel_event)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "audiolevel_event", audiolevel_event);
+  json_object_set_boolean_member (jc_plugin_options_body (self), "audiolevel_event", audiolevel_event);
 }
 
 /**
@@ -348,7 +325,7 @@ void
 jc_video_room_request_set_private_id (JcVideoRoomRequest *self, guint64 private_id)
 {
   g_return_if_fail (self != NULL);
-  json_object_set_int_member (self->body, "private_id", (gint64) private_id);
+  json_object_set_int_member (jc_plugin_options_body (self), "private_id", (gint64) private_id);
 }
 
 /**
@@ -370,7 +347,7 @@ jc_video_room_request_set_streams (JcVideoRoomRequest *self, JsonArray *streams)
 
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_set_array (node, streams);
-  json_object_set_member (self->body, "streams", jc_json_node_deep_copy (node));
+  json_object_set_member (jc_plugin_options_body (self), "streams", jc_json_node_deep_copy (node));
 }
 
 /**
@@ -387,7 +364,7 @@ jc_video_room_request_set_extra (JcVideoRoomRequest *self, const char *name, Jso
   g_return_if_fail (self != NULL);
   g_return_if_fail (name != NULL);
   g_return_if_fail (value != NULL);
-  json_object_set_member (self->body, name, jc_json_node_deep_copy (value));
+  jc_plugin_options_set_extra (self, name, value);
 }
 
 /**
@@ -402,11 +379,11 @@ JsonObject *
 jc_video_room_request_to_json (JcVideoRoomRequest *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return jc_json_object_copy (self->body);
+  return jc_json_object_copy (jc_plugin_options_body (self));
 }
 
 JsonObject *
 jc_video_room_request_peek_body (JcVideoRoomRequest *self)
 {
-  return self->body;
+  return jc_plugin_options_body (self);
 }
