@@ -390,6 +390,7 @@ static void
 remote_is_set (JcPeer *self)
 {
   self->remote_set = TRUE;
+  jc_peer_tune_rtcp (self);
   for (guint i = 0; i < self->pending_candidates->len; i++)
     jc_peer_add_remote_candidate (self, g_ptr_array_index (self->pending_candidates, i));
   g_ptr_array_set_size (self->pending_candidates, 0);

@@ -89,7 +89,8 @@ void jc_peer_on_pad_added (GstElement *webrtc, GstPad *pad, gpointer user_data);
 void jc_peer_on_pad_removed (GstElement *webrtc, GstPad *pad, gpointer user_data);
 /* Short RTCP intervals on every session of the peer's rtpbin (key-frame
  * requests leave at once), and key frames sent when the other side asks
- * (PLI, FIR). Call once the bridge exists. */
+ * (PLI, FIR). Call when the remote description is set (again after each:
+ * sessions already tuned are left alone). */
 void jc_peer_tune_rtcp (JcPeer *self);
 /* Asks the encoder of every video track we send for a key frame. */
 void jc_peer_force_keyframes (JcPeer *self);

@@ -153,34 +153,36 @@ on_feedback_rtcp (GObject *session, guint type, guint fbtype, guint sender_ssrc,
     jc_peer_hop (bridge, answer_keyframe_request, NULL, NULL);
 }
 
-/* A streaming thread, once per SSRC rtpbin sees. */
-static void
-on_new_ssrc (GstElement *rtpbin, guint session_id, guint ssrc, gpointer user_data)
-{
-  PeerBridge *bridge = user_data;
-  GObject *session = NULL;
-
-  g_signal_emit_by_name (rtpbin, "get-internal-session", session_id, &session);
-  if (session == NULL)
-    return;
-  if (g_object_get_data (session, "jc-peer-tuned") == NULL)
-    {
-      g_object_set_data (session, "jc-peer-tuned", GINT_TO_POINTER (1));
-      g_object_set (session, "rtcp-min-interval", (guint64) RTCP_MIN_INTERVAL_NS, NULL);
-      g_signal_connect_data (session, "on-feedback-rtcp", G_CALLBACK (on_feedback_rtcp), g_atomic_rc_box_acquire (bridge),
-                             (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
-    }
-  g_object_unref (session);
-}
-
+/* In the peer's context, once the remote description is set (webrtcbin
+ * has made its RTP sessions then). Not from rtpbin's on-new-ssrc: that
+ * comes while rtpsession iterates its sources with the lock released,
+ * and work there raced its table (a GLib critical in g_hash_table_foreach
+ * under load). */
 void
 jc_peer_tune_rtcp (JcPeer *self)
 {
   g_autoptr (GstElement) rtpbin = gst_bin_get_by_name (GST_BIN (self->webrtc), "rtpbin");
 
-  if (rtpbin != NULL)
-    g_signal_connect_data (rtpbin, "on-new-ssrc", G_CALLBACK (on_new_ssrc), g_atomic_rc_box_acquire (self->bridge),
-                           (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
+  if (rtpbin == NULL)
+    return;
+  /* BUNDLE: one session per transport, numbered from 0. */
+  for (guint id = 0; id < 16; id++)
+    {
+      GObject *session = NULL;
+
+      g_signal_emit_by_name (rtpbin, "get-internal-session", id, &session);
+      if (session == NULL)
+        break;
+      if (g_object_get_data (session, "jc-peer-tuned") == NULL)
+        {
+          g_object_set_data (session, "jc-peer-tuned", GINT_TO_POINTER (1));
+          g_object_set (session, "rtcp-min-interval", (guint64) RTCP_MIN_INTERVAL_NS, NULL);
+          g_signal_connect_data (session, "on-feedback-rtcp", G_CALLBACK (on_feedback_rtcp),
+                                 g_atomic_rc_box_acquire (self->bridge),
+                                 (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
+        }
+      g_object_unref (session);
+    }
 }
 
 /* Key-frame requests for a new incoming video track, until its first

@@ -357,7 +357,6 @@ jc_peer_constructed (GObject *object)
   self->bridge = g_atomic_rc_box_new0 (PeerBridge);
   g_weak_ref_init (&self->bridge->peer, self);
   self->bridge->context = g_main_context_ref (self->context);
-  jc_peer_tune_rtcp (self);
 
   g_signal_connect_data (self->webrtc, "on-ice-candidate", G_CALLBACK (on_ice_candidate),
                          g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
