@@ -169,6 +169,30 @@ register_user (User *user, const char *username)
   g_assert_cmpstr (jc_video_call_get_username (user->call), ==, username);
 }
 
+/* The VideoCall state Janus reports for @user's handle (Admin API). */
+static JsonObject *
+plugin_state (User *user)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (JcAdmin) admin = jc_admin_new_for_uri (jc_local_janus_get_admin_http_uri (janus),
+                                                    jc_local_janus_get_admin_secret (janus), &error);
+  g_autoptr (JsonObject) info = NULL;
+
+  g_assert_no_error (error);
+  jc_admin_connect_async (admin, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_true (jc_admin_connect_finish (admin, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  jc_admin_handle_info_async (admin, jc_session_get_id (user->session), jc_handle_get_id (JC_HANDLE (user->call)), FALSE,
+                              NULL, CB);
+  result = WAIT_RESULT ();
+  info = jc_admin_handle_info_finish (admin, result, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_object_get_object_member (info, "plugin_specific"));
+}
+
 static char *
 unique (const char *base)
 {
@@ -256,6 +280,14 @@ test_call (void)
     g_assert_no_error (error);
     g_clear_object (&result);
     g_assert_cmpuint (alice.configured, ==, 1);
+  }
+  /* Janus applied it: its state for alice's handle says so. */
+  {
+    g_autoptr (JsonObject) state = plugin_state (&alice);
+
+    g_assert_cmpstr (json_object_get_string_member (state, "state"), ==, "incall");
+    g_assert_cmpstr (json_object_get_string_member (state, "peer"), ==, b);
+    g_assert_cmpint (json_object_get_int_member (state, "bitrate"), ==, 128000);
   }
   jc_test_run_for (1500);
   a_video = received (alice.peer, "video");
