@@ -1,14 +1,15 @@
 /* jc-cmd-textroom.c: `janus-client textroom list|create|destroy|exists|
- * participants`
+ * participants|join`
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Room administration over the Janus API, printing the shapes of CLI.md.
- * Each subcommand is a row of the table at the end; one that talks over
- * the data channel (join) opens its run with tr_open as well.
+ * Each subcommand is a row of the table at the end; join opens its run
+ * with tr_open as well, then sets up the data channel and chats.
  */
 #include <stdio.h>
 
+#include "jc-cli-media.h"
 #include "jc-cli.h"
 
 /* One command's connection: client, session and the TextRoom handle. */
@@ -362,39 +363,314 @@ cmd_participants (JcCliOptions *opts, int argc, char **argv)
   return JC_CLI_EXIT_OK;
 }
 
-static const struct
+/* join: chat over the data channel */
+
+typedef struct
 {
-  const char *name;
-  const char *summary;
-  JcCliCommandFunc run;
-} subcommands[] = {
+  JcCliOptions *opts;
+  guint64 room;
+  const char *username;
+  GCancellable *stop; /* (owned) cancelled when the room is gone for us */
+  gboolean kicked;
+  gboolean destroyed;
+} Chat;
+
+static void
+print_event (Chat *chat, JsonObject *line, const char *human)
+{
+  if (chat->opts->json)
+    jc_cli_print_json_object (chat->opts, line);
+  else
+    printf ("%s\n", human);
+  fflush (stdout);
+}
+
+static JsonObject *
+event_line (const char *event, guint64 room)
+{
+  JsonObject *line = json_object_new ();
+
+  json_object_set_string_member (line, "event", event);
+  json_object_set_int_member (line, "room", (gint64) room);
+  return line;
+}
+
+static void
+on_chat_message (JcTextRoom *tr, JcTextRoomMessage *message, Chat *chat)
+{
+  g_autoptr (JsonObject) line = event_line ("message", jc_text_room_message_get_room (message));
+  const char *date = jc_text_room_message_get_date (message);
+  gboolean whisper = jc_text_room_message_is_whisper (message);
+  g_autofree char *human = g_strdup_printf ("[%s] %s%s: %s", date != NULL ? date : "?",
+                                            jc_text_room_message_get_from (message), whisper ? " (whisper)" : "",
+                                            jc_text_room_message_get_text (message));
+
+  json_object_set_string_member (line, "from", jc_text_room_message_get_from (message));
+  json_object_set_string_member (line, "text", jc_text_room_message_get_text (message));
+  set_string_or_null (line, "date", date);
+  if (whisper)
+    json_object_set_boolean_member (line, "whisper", TRUE);
+  print_event (chat, line, human);
+}
+
+static void
+on_chat_announcement (JcTextRoom *tr, JcTextRoomMessage *message, Chat *chat)
+{
+  g_autoptr (JsonObject) line = event_line ("announcement", jc_text_room_message_get_room (message));
+  const char *date = jc_text_room_message_get_date (message);
+  g_autofree char *human =
+      g_strdup_printf ("[%s] announcement: %s", date != NULL ? date : "?", jc_text_room_message_get_text (message));
+
+  json_object_set_string_member (line, "text", jc_text_room_message_get_text (message));
+  set_string_or_null (line, "date", date);
+  print_event (chat, line, human);
+}
+
+static void
+on_chat_joined (JcTextRoom *tr, guint64 room, const char *username, const char *display, Chat *chat)
+{
+  g_autoptr (JsonObject) line = event_line ("join", room);
+  g_autofree char *human = g_strdup_printf ("* %s%s%s%s joined", username, display != NULL ? " (" : "",
+                                            display != NULL ? display : "", display != NULL ? ")" : "");
+
+  json_object_set_string_member (line, "username", username);
+  set_string_or_null (line, "display", display);
+  print_event (chat, line, human);
+}
+
+static void
+on_chat_left (JcTextRoom *tr, guint64 room, const char *username, Chat *chat)
+{
+  g_autoptr (JsonObject) line = event_line ("leave", room);
+  g_autofree char *human = g_strdup_printf ("* %s left", username);
+
+  json_object_set_string_member (line, "username", username);
+  print_event (chat, line, human);
+}
+
+static void
+on_chat_kicked (JcTextRoom *tr, guint64 room, const char *username, Chat *chat)
+{
+  g_autoptr (JsonObject) line = event_line ("kicked", room);
+  g_autofree char *human = g_strdup_printf ("* %s was kicked out", username);
+
+  json_object_set_string_member (line, "username", username);
+  print_event (chat, line, human);
+  if (room == chat->room && g_strcmp0 (username, chat->username) == 0)
+    {
+      chat->kicked = TRUE;
+      g_cancellable_cancel (chat->stop);
+    }
+}
+
+static void
+on_chat_destroyed (JcTextRoom *tr, guint64 room, Chat *chat)
+{
+  g_autoptr (JsonObject) line = event_line ("destroyed", room);
+
+  print_event (chat, line, "* the room was destroyed");
+  if (room == chat->room)
+    {
+      chat->destroyed = TRUE;
+      g_cancellable_cancel (chat->stop);
+    }
+}
+
+static void
+on_chat_error (JcTextRoom *tr, GError *error, Chat *chat)
+{
+  jc_cli_warn ("%s", error->message);
+}
+
+static void
+on_interrupted (GCancellable *cancellable, Chat *chat)
+{
+  g_cancellable_cancel (chat->stop);
+}
+
+/* Stops the peer and ends the chat's connection. */
+static void
+chat_close (TrRun *run, JcPeer *peer)
+{
+  if (peer != NULL)
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+
+      jc_peer_stop_async (peer, NULL, jc_cli_waiter_callback, run->waiter);
+      result = tr_wait (run);
+      if (!jc_peer_stop_finish (peer, result, &error))
+        g_debug ("Stopping the peer: %s", error->message);
+    }
+  tr_close (run);
+}
+
+/* Sets up the data channel, joins, says each of @say and listens. */
+static gboolean
+chat_run (TrRun *run, Chat *chat, JcPeer *peer, const char *display, const char *pin, char **say, int listen_s, GError **error)
+{
+  g_autoptr (JcTextRoomRequest) options = jc_text_room_request_new ();
+  g_autoptr (GPtrArray) others = NULL;
+  gint64 start;
+
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+
+    jc_text_room_setup_async (run->tr, peer, run->opts->cancellable, jc_cli_waiter_callback, run->waiter);
+    result = tr_wait (run);
+    if (!jc_text_room_setup_finish (run->tr, result, error))
+      return FALSE;
+  }
+  jc_text_room_request_set_pin (options, pin);
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+
+    jc_text_room_join_async (run->tr, chat->room, chat->username, display, options, run->opts->cancellable,
+                             jc_cli_waiter_callback, run->waiter);
+    result = tr_wait (run);
+    others = jc_text_room_join_finish (run->tr, result, error);
+    if (others == NULL)
+      return FALSE;
+  }
+  g_printerr ("Joined room %" G_GUINT64_FORMAT " as %s (%u other participant%s)\n", chat->room, chat->username,
+              others->len, others->len == 1 ? "" : "s");
+  for (guint i = 0; say != NULL && say[i] != NULL; i++)
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+
+      jc_text_room_send_message_async (run->tr, chat->room, say[i], NULL, TRUE, run->opts->cancellable,
+                                       jc_cli_waiter_callback, run->waiter);
+      result = tr_wait (run);
+      if (!jc_text_room_send_message_finish (run->tr, result, NULL, error))
+        return FALSE;
+    }
+  if (listen_s > 0)
+    g_printerr ("Listening for %d s\n", listen_s);
+  else
+    g_printerr ("Listening until Ctrl-C\n");
+  start = g_get_monotonic_time ();
+  while (!g_cancellable_is_cancelled (chat->stop))
+    {
+      gint64 left_ms = listen_s > 0 ? (gint64) listen_s * 1000 - (g_get_monotonic_time () - start) / 1000 : 3600000;
+
+      if (left_ms <= 0)
+        break;
+      jc_cli_sleep ((guint) left_ms, chat->stop);
+    }
+  if (g_cancellable_is_cancelled (run->opts->cancellable))
+    return TRUE;
+  if (chat->kicked || chat->destroyed)
+    {
+      g_printerr ("%s\n", chat->kicked ? "Kicked out of the room" : "The room was destroyed");
+      return TRUE;
+    }
+  {
+    g_autoptr (GAsyncResult) result = NULL;
+
+    jc_text_room_leave_async (run->tr, chat->room, NULL, jc_cli_waiter_callback, run->waiter);
+    result = tr_wait (run);
+    if (!jc_text_room_leave_finish (run->tr, result, error))
+      return FALSE;
+  }
+  g_printerr ("Left room %" G_GUINT64_FORMAT "\n", chat->room);
+  return TRUE;
+}
+
+static int
+cmd_join (JcCliOptions *opts, int argc, char **argv)
+{
+  g_autofree char *room_text = NULL, *username = NULL, *display = NULL, *pin = NULL;
+  g_auto (GStrv) say = NULL;
+  int listen_s = 5;
+  const GOptionEntry entries[] = {
+    { "room", 0, 0, G_OPTION_ARG_STRING, &room_text, "The room", "ID" },
+    { "username", 0, 0, G_OPTION_ARG_STRING, &username, "Your username, unique in the room", "U" },
+    { "display", 0, 0, G_OPTION_ARG_STRING, &display, "Your display name", "D" },
+    { "pin", 0, 0, G_OPTION_ARG_STRING, &pin, "The room's pin", "P" },
+    { "say", 0, 0, G_OPTION_ARG_STRING_ARRAY, &say, "Send TEXT to the room once joined (repeatable)", "TEXT" },
+    { "listen", 0, 0, G_OPTION_ARG_INT, &listen_s, "Stay this long printing what arrives (default 5; 0: until Ctrl-C)",
+      "SECS" },
+    G_OPTION_ENTRY_NULL
+  };
+  TrRun run = { opts };
+  Chat chat = { opts };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JcPeer) peer = NULL;
+  gulong interrupt_id = 0;
+  gboolean ok = FALSE;
+  int status = tr_parse (opts, "join", "Join a room over a data channel, say things and print what arrives.", entries,
+                         &argc, &argv);
+
+  if (status != JC_CLI_EXIT_OK || (status = tr_parse_room (opts, "join", room_text, TRUE, &chat.room)) != JC_CLI_EXIT_OK)
+    return status;
+  if (username == NULL || *username == '\0')
+    return jc_cli_usage_error (opts, "textroom join needs --username U");
+  if (listen_s < 0)
+    return jc_cli_usage_error (opts, "--listen must be 0 or more");
+  for (guint i = 0; say != NULL && say[i] != NULL; i++)
+    if (*say[i] == '\0')
+      return jc_cli_usage_error (opts, "--say needs a text");
+  chat.username = username;
+
+  /* A data channel is WebRTC: the private Janus needs its namespace. */
+  run.waiter = jc_cli_waiter_new ();
+  run.client = jc_cli_connect (opts, JC_LOCAL_JANUS_NETWORK_AUTO, &error);
+  if (run.client != NULL && opts->local != NULL && !jc_local_janus_has_media (opts->local))
+    g_set_error (&error, JC_ERROR, JC_ERROR_MEDIA,
+                 "A data channel needs the private Janus in a network namespace (Janus never gathers ICE candidates "
+                 "on loopback), and creating one needs root: run as root or give --server");
+  else if (run.client != NULL)
+    {
+      g_autoptr (GAsyncResult) created = NULL;
+      g_autoptr (GAsyncResult) attached = NULL;
+
+      jc_client_create_session_async (run.client, 0, opts->cancellable, jc_cli_waiter_callback, run.waiter);
+      created = tr_wait (&run);
+      run.session = jc_client_create_session_finish (run.client, created, &error);
+      if (run.session != NULL)
+        {
+          jc_text_room_attach_async (run.session, NULL, opts->cancellable, jc_cli_waiter_callback, run.waiter);
+          attached = tr_wait (&run);
+          run.tr = jc_text_room_attach_finish (attached, &error);
+        }
+    }
+  if (run.tr != NULL)
+    {
+      chat.stop = g_cancellable_new ();
+      interrupt_id = g_cancellable_connect (opts->cancellable, G_CALLBACK (on_interrupted), &chat, NULL);
+      g_signal_connect (run.tr, "message", G_CALLBACK (on_chat_message), &chat);
+      g_signal_connect (run.tr, "announcement", G_CALLBACK (on_chat_announcement), &chat);
+      g_signal_connect (run.tr, "joined", G_CALLBACK (on_chat_joined), &chat);
+      g_signal_connect (run.tr, "left", G_CALLBACK (on_chat_left), &chat);
+      g_signal_connect (run.tr, "kicked", G_CALLBACK (on_chat_kicked), &chat);
+      g_signal_connect (run.tr, "destroyed", G_CALLBACK (on_chat_destroyed), &chat);
+      g_signal_connect (run.tr, "error", G_CALLBACK (on_chat_error), &chat);
+      peer = jc_cli_media_peer (opts, JC_HANDLE (run.tr));
+      ok = chat_run (&run, &chat, peer, display, pin, say, listen_s, &error);
+      g_signal_handlers_disconnect_by_data (run.tr, &chat);
+    }
+  chat_close (&run, peer);
+  if (chat.stop != NULL)
+    {
+      g_cancellable_disconnect (opts->cancellable, interrupt_id);
+      g_clear_object (&chat.stop);
+    }
+  if (!ok)
+    return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? JC_CLI_EXIT_INTERRUPTED : tr_fail (opts, error);
+  return g_cancellable_is_cancelled (opts->cancellable) ? JC_CLI_EXIT_INTERRUPTED : JC_CLI_EXIT_OK;
+}
+
+static const JcCliCommand subcommands[] = {
   { "list", "list the public rooms", cmd_list },
   { "create", "create a room", cmd_create },
   { "destroy", "destroy a room", cmd_destroy },
   { "exists", "tell whether a room exists", cmd_exists },
   { "participants", "list a room's participants", cmd_participants },
+  { "join", "chat in a room over a data channel", cmd_join },
 };
 
 int
 jc_cmd_textroom (JcCliOptions *opts, int argc, char **argv)
 {
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
-    {
-      g_autoptr (GString) text = g_string_new ("Usage: janus-client textroom SUBCOMMAND [OPTION…]\n\nSubcommands:\n");
-
-      for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
-        g_string_append_printf (text, "  %-13s %s\n", subcommands[i].name, subcommands[i].summary);
-      g_string_append (text, "\nRun 'janus-client textroom SUBCOMMAND --help' for its options.\n");
-      if (argc < 2)
-        {
-          g_printerr ("%s", text->str);
-          return jc_cli_usage_error (opts, "textroom needs a subcommand");
-        }
-      printf ("%s", text->str);
-      return JC_CLI_EXIT_OK;
-    }
-  for (gsize i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    if (g_str_equal (argv[1], subcommands[i].name))
-      return subcommands[i].run (opts, argc - 1, argv + 1);
-  return jc_cli_usage_error (opts, "Unknown textroom subcommand “%s”; see janus-client textroom --help", argv[1]);
+  return jc_cli_run_subcommand (opts, "textroom", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
 }

@@ -14,14 +14,30 @@
  * JcTextRoom:
  *
  * A handle on Janus's TextRoom plugin: chat rooms whose messages travel
- * over a WebRTC data channel. The plugin answers its room administration
- * over the Janus API too, which is what this class does today:
+ * over a WebRTC data channel.
+ *
+ * Room administration works over the Janus API at once:
  * [method@TextRoom.create_async], [method@TextRoom.list_async],
  * [method@TextRoom.exists_async], [method@TextRoom.list_participants_async],
  * [method@TextRoom.edit_async], [method@TextRoom.announcement_async],
  * [method@TextRoom.allowed_async], [method@TextRoom.kick_async] and
  * [method@TextRoom.destroy_async]; [method@TextRoom.request_async] sends
  * anything else.
+ *
+ * Chatting needs the data channel: [method@TextRoom.setup_async] with a
+ * [class@Peer] of this handle negotiates it. From then on
+ * [method@TextRoom.join_async], [method@TextRoom.send_message_async] and
+ * [method@TextRoom.leave_async] work, every request above (and
+ * [method@TextRoom.request_async]) travels over the channel too, each
+ * matched to its reply by a `transaction` of its own, and what the rooms
+ * say arrives as signals: [signal@TextRoom::joined],
+ * [signal@TextRoom::left], [signal@TextRoom::message],
+ * [signal@TextRoom::announcement], [signal@TextRoom::kicked],
+ * [signal@TextRoom::destroyed]; what Janus sent wrong, or what no request
+ * waits for, comes as [signal@TextRoom::error]. A request the plugin does
+ * not answer within the client's [property@Client:timeout] fails with
+ * %JC_ERROR_TIMEOUT; all pending ones fail with %JC_ERROR_CLOSED when the
+ * channel closes.
  *
  * Rooms are numbers (a plugin configured with `string_ids` is not
  * supported: its replies fail with %JC_ERROR_PROTOCOL). Optional fields go
@@ -49,566 +65,58 @@
  *     g_printerr ("create: %s\n", error->message);
  * }
  * ```
+ *
+ * Chatting:
+ *
+ * ```c
+ * peer = jc_peer_new (JC_HANDLE (textroom));
+ * g_signal_connect (textroom, "message", G_CALLBACK (on_message), NULL);
+ * jc_text_room_setup_async (textroom, peer, NULL, on_setup, NULL);
+ * // on_setup: jc_text_room_join_async (textroom, room, "alice", "Alice", NULL, NULL, on_joined, NULL);
+ * // on_joined: jc_text_room_send_message_async (textroom, room, "hello", NULL, TRUE, NULL, on_sent, NULL);
+ *
+ * static void
+ * on_message (JcTextRoom *textroom, JcTextRoomMessage *message, gpointer user_data)
+ * {
+ *   g_print ("%s: %s\n", jc_text_room_message_get_from (message), jc_text_room_message_get_text (message));
+ * }
+ * ```
  */
 
 const JcPluginSpec jc_text_room_spec = { "textroom", "TextRoom" };
-
-/* Requests */
-
-/**
- * JcTextRoomRequest:
- *
- * Optional fields of a TextRoom request: typed setters for the common
- * ones, [method@TextRoomRequest.set_extra] for any other (fields newer
- * plugins accept, or the `new_*` fields of `edit`). Fields left unset are
- * not sent; the `request` name and the room the call takes as an
- * argument are set by the call itself.
- */
-struct _JcTextRoomRequest
-{
-  gatomicrefcount ref;
-  JsonObject *body; /* (owned) */
-};
-
-G_DEFINE_BOXED_TYPE (JcTextRoomRequest, jc_text_room_request, jc_text_room_request_ref, jc_text_room_request_unref)
-
-/**
- * jc_text_room_request_new:
- *
- * Creates an empty set of options.
- *
- * Returns: (transfer full): a new request
- */
-JcTextRoomRequest *
-jc_text_room_request_new (void)
-{
-  JcTextRoomRequest *self = g_new0 (JcTextRoomRequest, 1);
-
-  g_atomic_ref_count_init (&self->ref);
-  self->body = json_object_new ();
-  return self;
-}
-
-/**
- * jc_text_room_request_ref:
- * @self: a request
- *
- * Adds a reference.
- *
- * Returns: (transfer full): @self
- */
-JcTextRoomRequest *
-jc_text_room_request_ref (JcTextRoomRequest *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
-/**
- * jc_text_room_request_unref:
- * @self: (transfer full): a request
- *
- * Drops a reference.
- */
-void
-jc_text_room_request_unref (JcTextRoomRequest *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  json_object_unref (self->body);
-  g_free (self);
-}
-
-static void
-set_string (JcTextRoomRequest *self, const char *name, const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (self->body, name, value);
-  else
-    json_object_remove_member (self->body, name);
-}
-
-/**
- * jc_text_room_request_set_secret:
- * @self: a request
- * @secret: (nullable): the room's secret
- *
- * Sets `secret`: for `create`, the secret of the new room; afterwards
- * required to edit or destroy the room, send announcements, manage its
- * tokens and kick.
- */
-void
-jc_text_room_request_set_secret (JcTextRoomRequest *self, const char *secret)
-{
-  g_return_if_fail (self != NULL);
-  set_string (self, "secret", secret);
-}
-
-/**
- * jc_text_room_request_set_pin:
- * @self: a request
- * @pin: (nullable): the room's pin
- *
- * Sets `pin`: for `create`, the pin participants need to join the room.
- */
-void
-jc_text_room_request_set_pin (JcTextRoomRequest *self, const char *pin)
-{
-  g_return_if_fail (self != NULL);
-  set_string (self, "pin", pin);
-}
-
-/**
- * jc_text_room_request_set_admin_key:
- * @self: a request
- * @admin_key: (nullable): the plugin's administrator key
- *
- * Sets `admin_key`, which `create` needs when the plugin is configured
- * with one; with `list`, a valid key shows the private rooms too. The key
- * never appears in the library's logs.
- */
-void
-jc_text_room_request_set_admin_key (JcTextRoomRequest *self, const char *admin_key)
-{
-  g_return_if_fail (self != NULL);
-  set_string (self, "admin_key", admin_key);
-}
-
-/**
- * jc_text_room_request_set_description:
- * @self: a request
- * @description: (nullable): the room's description
- *
- * Sets `description`, the room's name in lists.
- */
-void
-jc_text_room_request_set_description (JcTextRoomRequest *self, const char *description)
-{
-  g_return_if_fail (self != NULL);
-  set_string (self, "description", description);
-}
-
-/**
- * jc_text_room_request_set_is_private:
- * @self: a request
- * @is_private: whether the room stays out of `list` answers
- *
- * Sets `is_private`.
- */
-void
-jc_text_room_request_set_is_private (JcTextRoomRequest *self, gboolean is_private)
-{
-  g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "is_private", is_private);
-}
-
-/**
- * jc_text_room_request_set_history:
- * @self: a request
- * @history: how many messages the room keeps and sends to participants
- *   who join; 0 for none
- *
- * Sets `history`.
- */
-void
-jc_text_room_request_set_history (JcTextRoomRequest *self, guint history)
-{
-  g_return_if_fail (self != NULL);
-  json_object_set_int_member (self->body, "history", history);
-}
-
-/**
- * jc_text_room_request_set_post:
- * @self: a request
- * @post: (nullable): a URL Janus posts every message of the room to
- *
- * Sets `post` (the room's HTTP backend).
- */
-void
-jc_text_room_request_set_post (JcTextRoomRequest *self, const char *post)
-{
-  g_return_if_fail (self != NULL);
-  set_string (self, "post", post);
-}
-
-/**
- * jc_text_room_request_set_permanent:
- * @self: a request
- * @permanent: whether the plugin saves the change to its configuration
- *   file
- *
- * Sets `permanent` (for `create`, `edit` and `destroy`).
- */
-void
-jc_text_room_request_set_permanent (JcTextRoomRequest *self, gboolean permanent)
-{
-  g_return_if_fail (self != NULL);
-  json_object_set_boolean_member (self->body, "permanent", permanent);
-}
-
-/**
- * jc_text_room_request_set_allowed:
- * @self: a request
- * @tokens: (nullable) (array zero-terminated=1): the tokens a participant
- *   may join with; %NULL to unset
- *
- * Sets `allowed`: for `create`, the room's list of tokens (the room then
- * checks them).
- */
-void
-jc_text_room_request_set_allowed (JcTextRoomRequest *self, const char *const *tokens)
-{
-  JsonArray *array;
-
-  g_return_if_fail (self != NULL);
-
-  if (tokens == NULL)
-    {
-      json_object_remove_member (self->body, "allowed");
-      return;
-    }
-  array = json_array_new ();
-  for (guint i = 0; tokens[i] != NULL; i++)
-    json_array_add_string_element (array, tokens[i]);
-  json_object_set_array_member (self->body, "allowed", array);
-}
-
-/**
- * jc_text_room_request_set_extra:
- * @self: a request
- * @name: a member name
- * @value: (transfer none): its value, copied
- *
- * Sets any member of the request body, e.g. `new_description` for
- * `edit`.
- */
-void
-jc_text_room_request_set_extra (JcTextRoomRequest *self, const char *name, JsonNode *value)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (name != NULL);
-  g_return_if_fail (value != NULL);
-  json_object_set_member (self->body, name, jc_json_node_deep_copy (value));
-}
-
-/**
- * jc_text_room_request_to_json:
- * @self: a request
- *
- * Gets the fields set so far.
- *
- * Returns: (transfer full): a copy of the fields
- */
-JsonObject *
-jc_text_room_request_to_json (JcTextRoomRequest *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return jc_json_object_copy (self->body);
-}
-
-JsonObject *
-jc_text_room_request_peek_body (JcTextRoomRequest *self)
-{
-  return self->body;
-}
-
-/* Results */
-
-/**
- * JcTextRoomInfo:
- *
- * A room as `list` describes it.
- */
-struct _JcTextRoomInfo
-{
-  gatomicrefcount ref;
-  JsonObject *json;        /* (owned) */
-  guint64 room;            /* > 0 */
-  const char *description; /* (unowned) (nullable) in @json */
-  gboolean pin_required;
-  guint num_participants;
-  guint history;
-};
-
-G_DEFINE_BOXED_TYPE (JcTextRoomInfo, jc_text_room_info, jc_text_room_info_ref, jc_text_room_info_unref)
-
-static guint
-lookup_count (JsonObject *obj, const char *member)
-{
-  gint64 value = 0;
-
-  if (jc_json_lookup_int (obj, member, &value) && value >= 0 && value <= G_MAXUINT)
-    return (guint) value;
-  return 0;
-}
-
-JcTextRoomInfo *
-jc_text_room_info_new_from_json (JsonObject *obj)
-{
-  JcTextRoomInfo *self;
-  guint64 room = 0;
-
-  if (!jc_json_lookup_id (obj, "room", &room))
-    return NULL;
-  self = g_new0 (JcTextRoomInfo, 1);
-  g_atomic_ref_count_init (&self->ref);
-  self->json = json_object_ref (obj);
-  self->room = room;
-  self->description = jc_json_lookup_string (obj, "description");
-  jc_json_lookup_bool (obj, "pin_required", &self->pin_required);
-  self->num_participants = lookup_count (obj, "num_participants");
-  self->history = lookup_count (obj, "history");
-  return self;
-}
-
-/**
- * jc_text_room_info_ref:
- * @self: a room description
- *
- * Adds a reference.
- *
- * Returns: (transfer full): @self
- */
-JcTextRoomInfo *
-jc_text_room_info_ref (JcTextRoomInfo *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
-/**
- * jc_text_room_info_unref:
- * @self: (transfer full): a room description
- *
- * Drops a reference.
- */
-void
-jc_text_room_info_unref (JcTextRoomInfo *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  json_object_unref (self->json);
-  g_free (self);
-}
-
-/**
- * jc_text_room_info_get_room:
- * @self: a room description
- *
- * Gets the room's id.
- *
- * Returns: the room
- */
-guint64
-jc_text_room_info_get_room (JcTextRoomInfo *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->room;
-}
-
-/**
- * jc_text_room_info_get_description:
- * @self: a room description
- *
- * Gets the room's description.
- *
- * Returns: (nullable): the description
- */
-const char *
-jc_text_room_info_get_description (JcTextRoomInfo *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->description;
-}
-
-/**
- * jc_text_room_info_is_pin_required:
- * @self: a room description
- *
- * Tells whether joining the room needs a pin.
- *
- * Returns: %TRUE when it does
- */
-gboolean
-jc_text_room_info_is_pin_required (JcTextRoomInfo *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  return self->pin_required;
-}
-
-/**
- * jc_text_room_info_get_num_participants:
- * @self: a room description
- *
- * Gets how many participants are in the room.
- *
- * Returns: the count (0 when Janus did not say)
- */
-guint
-jc_text_room_info_get_num_participants (JcTextRoomInfo *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->num_participants;
-}
-
-/**
- * jc_text_room_info_get_history:
- * @self: a room description
- *
- * Gets how many messages the room keeps for participants who join.
- *
- * Returns: the size of the history (0: none, or Janus did not say)
- */
-guint
-jc_text_room_info_get_history (JcTextRoomInfo *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->history;
-}
-
-/**
- * jc_text_room_info_get_json:
- * @self: a room description
- *
- * Gets the entry as Janus sent it, for fields without a getter.
- *
- * Returns: (transfer none): the entry
- */
-JsonObject *
-jc_text_room_info_get_json (JcTextRoomInfo *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->json;
-}
-
-/**
- * JcTextRoomParticipant:
- *
- * A participant of a room as `listparticipants` describes it.
- */
-struct _JcTextRoomParticipant
-{
-  gatomicrefcount ref;
-  JsonObject *json;     /* (owned) */
-  const char *username; /* (unowned) in @json */
-  const char *display;  /* (unowned) (nullable) in @json */
-};
-
-G_DEFINE_BOXED_TYPE (JcTextRoomParticipant, jc_text_room_participant, jc_text_room_participant_ref, jc_text_room_participant_unref)
-
-JcTextRoomParticipant *
-jc_text_room_participant_new_from_json (JsonObject *obj)
-{
-  JcTextRoomParticipant *self;
-  const char *username = jc_json_lookup_string (obj, "username");
-
-  if (username == NULL)
-    return NULL;
-  self = g_new0 (JcTextRoomParticipant, 1);
-  g_atomic_ref_count_init (&self->ref);
-  self->json = json_object_ref (obj);
-  self->username = username;
-  self->display = jc_json_lookup_string (obj, "display");
-  return self;
-}
-
-/**
- * jc_text_room_participant_ref:
- * @self: a participant
- *
- * Adds a reference.
- *
- * Returns: (transfer full): @self
- */
-JcTextRoomParticipant *
-jc_text_room_participant_ref (JcTextRoomParticipant *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
-/**
- * jc_text_room_participant_unref:
- * @self: (transfer full): a participant
- *
- * Drops a reference.
- */
-void
-jc_text_room_participant_unref (JcTextRoomParticipant *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  json_object_unref (self->json);
-  g_free (self);
-}
-
-/**
- * jc_text_room_participant_get_username:
- * @self: a participant
- *
- * Gets the participant's username, unique in the room.
- *
- * Returns: the username
- */
-const char *
-jc_text_room_participant_get_username (JcTextRoomParticipant *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->username;
-}
-
-/**
- * jc_text_room_participant_get_display:
- * @self: a participant
- *
- * Gets the participant's display name.
- *
- * Returns: (nullable): the display name, if the participant gave one
- */
-const char *
-jc_text_room_participant_get_display (JcTextRoomParticipant *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->display;
-}
-
-/**
- * jc_text_room_participant_get_json:
- * @self: a participant
- *
- * Gets the entry as Janus sent it, for fields without a getter.
- *
- * Returns: (transfer none): the entry
- */
-JsonObject *
-jc_text_room_participant_get_json (JcTextRoomParticipant *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->json;
-}
 
 /* The handle */
 
 G_DEFINE_FINAL_TYPE (JcTextRoom, jc_text_room, JC_TYPE_HANDLE)
 
 static void
+jc_text_room_dispose (GObject *object)
+{
+  jc_text_room_chat_dispose (JC_TEXT_ROOM (object));
+  G_OBJECT_CLASS (jc_text_room_parent_class)->dispose (object);
+}
+
+static void
+jc_text_room_finalize (GObject *object)
+{
+  jc_text_room_chat_finalize (JC_TEXT_ROOM (object));
+  G_OBJECT_CLASS (jc_text_room_parent_class)->finalize (object);
+}
+
+static void
 jc_text_room_class_init (JcTextRoomClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = jc_text_room_dispose;
+  object_class->finalize = jc_text_room_finalize;
+  jc_text_room_events_class_init (object_class);
 }
 
 static void
 jc_text_room_init (JcTextRoom *self)
 {
+  jc_text_room_chat_init (self);
 }
 
 /**
@@ -628,14 +136,10 @@ jc_text_room_attach_async (JcSession *session,
                            GAsyncReadyCallback callback,
                            gpointer user_data)
 {
-  GTask *task;
-
   g_return_if_fail (JC_IS_SESSION (session));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jc_text_room_attach_async);
-  g_task_set_name (task, "jc_text_room_attach_async");
-  jc_session_attach_into_task (session, JC_TYPE_TEXT_ROOM, JC_TEXT_ROOM_PLUGIN, opaque_id, task);
+  jc_plugin_attach (session, JC_TYPE_TEXT_ROOM, JC_TEXT_ROOM_PLUGIN, opaque_id, jc_text_room_attach_async,
+                    "jc_text_room_attach_async", cancellable, callback, user_data);
 }
 
 /**
@@ -650,10 +154,7 @@ jc_text_room_attach_async (JcSession *session,
 JcTextRoom *
 jc_text_room_attach_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_text_room_attach_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return jc_plugin_attach_finish (result, jc_text_room_attach_async, error);
 }
 
 /* Requests over the Janus API */
@@ -674,10 +175,18 @@ jc_text_room_send (JcTextRoom *self,
                    GAsyncReadyCallback callback,
                    gpointer user_data)
 {
-  JsonObject *body = jc_plugin_body_new (request, options != NULL ? options->body : NULL, extra);
+  JsonObject *body = jc_plugin_body_new (request, options != NULL ? jc_text_room_request_peek_body (options) : NULL, extra);
 
   if (room != 0)
     json_object_set_int_member (body, "room", (gint64) room);
+  if (jc_text_room_chat_ready (self))
+    {
+      /* Over the channel the verb is `textroom`, and every answer is
+       * `success` (or none at all, or "textbridge", for some). */
+      json_object_remove_member (body, "request");
+      jc_text_room_chat_send (self, request, body, TRUE, source_tag, name, cancellable, callback, user_data);
+      return;
+    }
   jc_plugin_send (JC_HANDLE (self), &jc_text_room_spec, body, NULL, expect, hook, source_tag, name, cancellable,
                   callback, user_data);
 }
@@ -864,18 +373,7 @@ jc_text_room_list_participants_finish (JcTextRoom *self, GAsyncResult *result, G
       jc_set_protocol_error (error, "TextRoom sent no “participants” array");
       return NULL;
     }
-  participants = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_text_room_participant_unref);
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonNode *node = json_array_get_element (list, i);
-      JcTextRoomParticipant *p =
-          JSON_NODE_HOLDS_OBJECT (node) ? jc_text_room_participant_new_from_json (json_node_get_object (node)) : NULL;
-
-      if (p != NULL)
-        g_ptr_array_add (participants, p);
-      else
-        g_debug ("Dropping a malformed participant of a TextRoom listparticipants answer");
-    }
+  participants = jc_text_room_participants_from_json (list);
   return participants;
 }
 

@@ -9,6 +9,7 @@
 #endif
 
 #include "jc-handle.h"
+#include "jc-peer.h"
 #include "jc-session.h"
 #include "jc-version-macros.h"
 
@@ -113,6 +114,10 @@ void jc_text_room_request_set_permanent (JcTextRoomRequest *self, gboolean perma
 JC_AVAILABLE_IN_ALL
 void jc_text_room_request_set_allowed (JcTextRoomRequest *self, const char *const *tokens);
 JC_AVAILABLE_IN_ALL
+void jc_text_room_request_set_token (JcTextRoomRequest *self, const char *token);
+JC_AVAILABLE_IN_ALL
+void jc_text_room_request_set_history_replay (JcTextRoomRequest *self, gboolean replay);
+JC_AVAILABLE_IN_ALL
 void jc_text_room_request_set_extra (JcTextRoomRequest *self, const char *name, JsonNode *value);
 JC_AVAILABLE_IN_ALL
 JsonObject *jc_text_room_request_to_json (JcTextRoomRequest *self);
@@ -164,6 +169,33 @@ JC_AVAILABLE_IN_ALL
 JsonObject *jc_text_room_participant_get_json (JcTextRoomParticipant *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcTextRoomParticipant, jc_text_room_participant_unref)
+
+typedef struct _JcTextRoomMessage JcTextRoomMessage;
+
+#define JC_TYPE_TEXT_ROOM_MESSAGE (jc_text_room_message_get_type ())
+JC_AVAILABLE_IN_ALL
+GType jc_text_room_message_get_type (void) G_GNUC_CONST;
+
+JC_AVAILABLE_IN_ALL
+JcTextRoomMessage *jc_text_room_message_ref (JcTextRoomMessage *self);
+JC_AVAILABLE_IN_ALL
+void jc_text_room_message_unref (JcTextRoomMessage *self);
+JC_AVAILABLE_IN_ALL
+guint64 jc_text_room_message_get_room (JcTextRoomMessage *self);
+JC_AVAILABLE_IN_ALL
+const char *jc_text_room_message_get_from (JcTextRoomMessage *self);
+JC_AVAILABLE_IN_ALL
+const char *jc_text_room_message_get_display (JcTextRoomMessage *self);
+JC_AVAILABLE_IN_ALL
+const char *jc_text_room_message_get_text (JcTextRoomMessage *self);
+JC_AVAILABLE_IN_ALL
+const char *jc_text_room_message_get_date (JcTextRoomMessage *self);
+JC_AVAILABLE_IN_ALL
+gboolean jc_text_room_message_is_whisper (JcTextRoomMessage *self);
+JC_AVAILABLE_IN_ALL
+JsonObject *jc_text_room_message_get_json (JcTextRoomMessage *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcTextRoomMessage, jc_text_room_message_unref)
 
 /* The handle */
 
@@ -297,5 +329,57 @@ JC_AVAILABLE_IN_ALL
 gboolean jc_text_room_kick_finish (JcTextRoom *self,
                                    GAsyncResult *result,
                                    GError **error);
+
+/* The data channel */
+JC_AVAILABLE_IN_ALL
+void jc_text_room_setup_async (JcTextRoom *self,
+                               JcPeer *peer,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data);
+JC_AVAILABLE_IN_ALL
+gboolean jc_text_room_setup_finish (JcTextRoom *self,
+                                    GAsyncResult *result,
+                                    GError **error);
+JC_AVAILABLE_IN_ALL
+JcDataChannel *jc_text_room_get_data_channel (JcTextRoom *self);
+
+JC_AVAILABLE_IN_ALL
+void jc_text_room_join_async (JcTextRoom *self,
+                              guint64 room,
+                              const char *username,
+                              const char *display,
+                              JcTextRoomRequest *options,
+                              GCancellable *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer user_data);
+JC_AVAILABLE_IN_ALL
+GPtrArray *jc_text_room_join_finish (JcTextRoom *self,
+                                     GAsyncResult *result,
+                                     GError **error);
+JC_AVAILABLE_IN_ALL
+void jc_text_room_leave_async (JcTextRoom *self,
+                               guint64 room,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data);
+JC_AVAILABLE_IN_ALL
+gboolean jc_text_room_leave_finish (JcTextRoom *self,
+                                    GAsyncResult *result,
+                                    GError **error);
+JC_AVAILABLE_IN_ALL
+void jc_text_room_send_message_async (JcTextRoom *self,
+                                      guint64 room,
+                                      const char *text,
+                                      const char *const *to,
+                                      gboolean ack,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data);
+JC_AVAILABLE_IN_ALL
+gboolean jc_text_room_send_message_finish (JcTextRoom *self,
+                                           GAsyncResult *result,
+                                           GStrv *out_missed,
+                                           GError **error);
 
 G_END_DECLS
