@@ -513,3 +513,66 @@ jc_cli_run_subcommand (JcCliOptions *opts, const char *command, const JcCliComma
       return subcommands[i].run (opts, argc - 1, argv + 1);
   return jc_cli_usage_error (opts, "Unknown %s subcommand “%s”; see janus-client %s --help", command, argv[1], command);
 }
+
+gboolean
+jc_cli_session_open (JcCliSession *run, JcLocalJanusNetwork network, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  run->waiter = jc_cli_waiter_new ();
+  run->client = jc_cli_connect (run->opts, network, error);
+  if (run->client == NULL)
+    return FALSE;
+  jc_client_create_session_async (run->client, 0, run->opts->cancellable, jc_cli_waiter_callback, run->waiter);
+  result = jc_cli_session_wait (run);
+  run->session = jc_client_create_session_finish (run->client, result, error);
+  return run->session != NULL;
+}
+
+GAsyncResult *
+jc_cli_session_wait (JcCliSession *run)
+{
+  return jc_cli_waiter_wait (run->waiter);
+}
+
+gpointer
+jc_cli_session_attach (JcCliSession *run, JcCliAttachAsync attach_async, JcCliAttachFinish attach_finish, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  attach_async (run->session, NULL, run->opts->cancellable, jc_cli_waiter_callback, run->waiter);
+  result = jc_cli_session_wait (run);
+  return attach_finish (result, error);
+}
+
+void
+jc_cli_session_detach (JcCliSession *run, gpointer handle)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (run->waiter == NULL || handle == NULL || !jc_handle_is_attached (JC_HANDLE (handle)))
+    return;
+  jc_handle_detach_async (JC_HANDLE (handle), NULL, jc_cli_waiter_callback, run->waiter);
+  result = jc_cli_session_wait (run);
+  if (!jc_handle_detach_finish (JC_HANDLE (handle), result, &error))
+    g_debug ("Detach: %s", error->message);
+}
+
+void
+jc_cli_session_close (JcCliSession *run)
+{
+  if (run->waiter != NULL && run->session != NULL && jc_session_is_alive (run->session))
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+
+      jc_session_destroy_async (run->session, NULL, jc_cli_waiter_callback, run->waiter);
+      result = jc_cli_session_wait (run);
+      if (!jc_session_destroy_finish (run->session, result, &error))
+        g_debug ("Destroy: %s", error->message);
+    }
+  g_clear_object (&run->session);
+  g_clear_object (&run->client);
+  g_clear_pointer (&run->waiter, jc_cli_waiter_free);
+}

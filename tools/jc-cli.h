@@ -106,6 +106,40 @@ gboolean jc_cli_sleep (guint ms,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcCliWaiter, jc_cli_waiter_free)
 
+/* One command's Janus session: the fields every plugin command's run
+ * starts with (JC_CLI_SESSION_FIELDS first, then its handles), so that
+ * (JcCliSession *) run works. */
+#define JC_CLI_SESSION_FIELDS                                                \
+  JcCliOptions *opts;                                                        \
+  JcCliWaiter *waiter; /* (owned) (nullable) until jc_cli_session_open () */ \
+  JcClient *client;    /* (owned) (nullable) */                              \
+  JcSession *session;  /* (owned) (nullable) */
+
+typedef struct
+{
+  JC_CLI_SESSION_FIELDS
+} JcCliSession;
+
+typedef void (*JcCliAttachAsync) (JcSession *session, const char *opaque_id, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+typedef gpointer (*JcCliAttachFinish) (GAsyncResult *result, GError **error);
+
+/* Connects (see jc_cli_connect) and creates the session. */
+gboolean jc_cli_session_open (JcCliSession *run,
+                              JcLocalJanusNetwork network,
+                              GError **error);
+GAsyncResult *jc_cli_session_wait (JcCliSession *run);
+/* A new handle from a plugin's attach pair (transfer full). */
+gpointer jc_cli_session_attach (JcCliSession *run,
+                                JcCliAttachAsync attach_async,
+                                JcCliAttachFinish attach_finish,
+                                GError **error);
+/* Detaches @handle if it still is attached; failures are debug lines. */
+void jc_cli_session_detach (JcCliSession *run,
+                            gpointer handle);
+/* Destroys the session, frees client, session and waiter (the caller
+ * detaches and frees its handles first). Safe to call twice. */
+void jc_cli_session_close (JcCliSession *run);
+
 /* Errors: print @error (human: "janus-client: MESSAGE" on stderr; --json:
  * the error line on stdout) and return its exit status. */
 int jc_cli_exit_status (const GError *error);

@@ -15,71 +15,33 @@
 /* One command's connection: client, session and the TextRoom handle. */
 typedef struct
 {
-  JcCliOptions *opts;
-  JcCliWaiter *waiter; /* (owned) */
-  JcClient *client;    /* (owned) */
-  JcSession *session;  /* (owned) */
-  JcTextRoom *tr;      /* (owned) */
+  JC_CLI_SESSION_FIELDS
+  JcTextRoom *tr; /* (owned) */
 } TrRun;
 
 static GAsyncResult *
 tr_wait (TrRun *run)
 {
-  return jc_cli_waiter_wait (run->waiter);
+  return jc_cli_session_wait ((JcCliSession *) run);
 }
 
 /* Connects, creates the session and attaches run->tr. */
 static gboolean
 tr_open (TrRun *run, JcLocalJanusNetwork network, GError **error)
 {
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GAsyncResult) attached = NULL;
-
-  run->waiter = jc_cli_waiter_new ();
-  run->client = jc_cli_connect (run->opts, network, error);
-  if (run->client == NULL)
+  if (!jc_cli_session_open ((JcCliSession *) run, network, error))
     return FALSE;
-  jc_client_create_session_async (run->client, 0, run->opts->cancellable, jc_cli_waiter_callback, run->waiter);
-  result = tr_wait (run);
-  run->session = jc_client_create_session_finish (run->client, result, error);
-  if (run->session == NULL)
-    return FALSE;
-  jc_text_room_attach_async (run->session, NULL, run->opts->cancellable, jc_cli_waiter_callback, run->waiter);
-  attached = tr_wait (run);
-  run->tr = jc_text_room_attach_finish (attached, error);
+  run->tr = jc_cli_session_attach ((JcCliSession *) run, jc_text_room_attach_async,
+                                   (JcCliAttachFinish) jc_text_room_attach_finish, error);
   return run->tr != NULL;
 }
 
 static void
 tr_close (TrRun *run)
 {
-  if (run->waiter != NULL)
-    {
-      if (run->tr != NULL && jc_handle_is_attached (JC_HANDLE (run->tr)))
-        {
-          g_autoptr (GAsyncResult) result = NULL;
-          g_autoptr (GError) error = NULL;
-
-          jc_handle_detach_async (JC_HANDLE (run->tr), NULL, jc_cli_waiter_callback, run->waiter);
-          result = tr_wait (run);
-          if (!jc_handle_detach_finish (JC_HANDLE (run->tr), result, &error))
-            g_debug ("Detach: %s", error->message);
-        }
-      if (run->session != NULL && jc_session_is_alive (run->session))
-        {
-          g_autoptr (GAsyncResult) result = NULL;
-          g_autoptr (GError) error = NULL;
-
-          jc_session_destroy_async (run->session, NULL, jc_cli_waiter_callback, run->waiter);
-          result = tr_wait (run);
-          if (!jc_session_destroy_finish (run->session, result, &error))
-            g_debug ("Destroy: %s", error->message);
-        }
-    }
+  jc_cli_session_detach ((JcCliSession *) run, run->tr);
   g_clear_object (&run->tr);
-  g_clear_object (&run->session);
-  g_clear_object (&run->client);
-  g_clear_pointer (&run->waiter, jc_cli_waiter_free);
+  jc_cli_session_close ((JcCliSession *) run);
 }
 
 static int

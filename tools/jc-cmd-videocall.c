@@ -13,12 +13,9 @@
 
 typedef struct
 {
-  JcCliOptions *opts;
-  JcCliWaiter *waiter; /* (owned) */
-  JcClient *client;    /* (owned) */
-  JcSession *session;  /* (owned) */
-  JcVideoCall *call;   /* (owned) */
-  JcPeer *peer;        /* (owned) (nullable) */
+  JC_CLI_SESSION_FIELDS
+  JcVideoCall *call; /* (owned) */
+  JcPeer *peer;      /* (owned) (nullable) */
 
   /* what the events said */
   char *caller; /* (owned) (nullable) an incoming call's */
@@ -34,7 +31,7 @@ typedef struct
 static GAsyncResult *
 vc_wait (VcRun *run)
 {
-  return jc_cli_waiter_wait (run->waiter);
+  return jc_cli_session_wait ((JcCliSession *) run);
 }
 
 static void
@@ -77,21 +74,10 @@ on_webrtcup (JcHandle *handle, VcRun *run)
 static gboolean
 vc_open (VcRun *run, GError **error)
 {
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GAsyncResult) attached = NULL;
-
-  run->waiter = jc_cli_waiter_new ();
-  run->client = jc_cli_connect (run->opts, JC_LOCAL_JANUS_NETWORK_AUTO, error);
-  if (run->client == NULL)
+  if (!jc_cli_session_open ((JcCliSession *) run, JC_LOCAL_JANUS_NETWORK_AUTO, error))
     return FALSE;
-  jc_client_create_session_async (run->client, 0, run->opts->cancellable, jc_cli_waiter_callback, run->waiter);
-  result = vc_wait (run);
-  run->session = jc_client_create_session_finish (run->client, result, error);
-  if (run->session == NULL)
-    return FALSE;
-  jc_video_call_attach_async (run->session, NULL, run->opts->cancellable, jc_cli_waiter_callback, run->waiter);
-  attached = vc_wait (run);
-  run->call = jc_video_call_attach_finish (attached, error);
+  run->call = jc_cli_session_attach ((JcCliSession *) run, jc_video_call_attach_async,
+                                     (JcCliAttachFinish) jc_video_call_attach_finish, error);
   if (run->call == NULL)
     return FALSE;
   g_signal_connect (run->call, "error", G_CALLBACK (on_error), run);
@@ -105,55 +91,31 @@ vc_open (VcRun *run, GError **error)
 static void
 vc_close (VcRun *run)
 {
-  if (run->waiter != NULL)
+  if (run->waiter != NULL && run->peer != NULL)
     {
+      g_autoptr (GAsyncResult) result = NULL;
+
+      jc_peer_stop_async (run->peer, NULL, jc_cli_waiter_callback, run->waiter);
+      result = vc_wait (run);
+      jc_peer_stop_finish (run->peer, result, NULL);
+    }
+  if (run->waiter != NULL && run->call != NULL && jc_handle_is_attached (JC_HANDLE (run->call)) &&
+      jc_video_call_get_state (run->call) != JC_VIDEO_CALL_STATE_IDLE)
+    {
+      g_autoptr (GAsyncResult) result = NULL;
       g_autoptr (GError) error = NULL;
 
-      if (run->peer != NULL)
-        {
-          g_autoptr (GAsyncResult) result = NULL;
-
-          jc_peer_stop_async (run->peer, NULL, jc_cli_waiter_callback, run->waiter);
-          result = vc_wait (run);
-          jc_peer_stop_finish (run->peer, result, NULL);
-        }
-      if (run->call != NULL && jc_handle_is_attached (JC_HANDLE (run->call)))
-        {
-          g_autoptr (GAsyncResult) result = NULL;
-
-          if (jc_video_call_get_state (run->call) != JC_VIDEO_CALL_STATE_IDLE)
-            {
-              g_autoptr (GAsyncResult) hung = NULL;
-
-              jc_video_call_hangup_call_async (run->call, NULL, NULL, jc_cli_waiter_callback, run->waiter);
-              hung = vc_wait (run);
-              if (!jc_video_call_hangup_call_finish (run->call, hung, &error))
-                g_debug ("Hangup: %s", error->message);
-              g_clear_error (&error);
-            }
-          jc_handle_detach_async (JC_HANDLE (run->call), NULL, jc_cli_waiter_callback, run->waiter);
-          result = vc_wait (run);
-          if (!jc_handle_detach_finish (JC_HANDLE (run->call), result, &error))
-            g_debug ("Detach: %s", error->message);
-          g_clear_error (&error);
-        }
-      if (run->session != NULL && jc_session_is_alive (run->session))
-        {
-          g_autoptr (GAsyncResult) result = NULL;
-
-          jc_session_destroy_async (run->session, NULL, jc_cli_waiter_callback, run->waiter);
-          result = vc_wait (run);
-          if (!jc_session_destroy_finish (run->session, result, &error))
-            g_debug ("Destroy: %s", error->message);
-        }
+      jc_video_call_hangup_call_async (run->call, NULL, NULL, jc_cli_waiter_callback, run->waiter);
+      result = vc_wait (run);
+      if (!jc_video_call_hangup_call_finish (run->call, result, &error))
+        g_debug ("Hangup: %s", error->message);
     }
+  jc_cli_session_detach ((JcCliSession *) run, run->call);
   if (run->call != NULL)
     g_signal_handlers_disconnect_by_data (run->call, run);
   g_clear_object (&run->peer);
   g_clear_object (&run->call);
-  g_clear_object (&run->session);
-  g_clear_object (&run->client);
-  g_clear_pointer (&run->waiter, jc_cli_waiter_free);
+  jc_cli_session_close ((JcCliSession *) run);
   g_clear_pointer (&run->caller, g_free);
   g_clear_pointer (&run->hangup_reason, g_free);
   g_clear_error (&run->error);

@@ -10,11 +10,8 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  JcCliOptions *opts;
-  JcCliWaiter *waiter; /* (owned) */
-  JcClient *client;    /* (owned) */
-  JcSession *session;  /* (owned) */
-  JcVideoRoom *vr;     /* (owned) the main handle */
+  JC_CLI_SESSION_FIELDS
+  JcVideoRoom *vr; /* (owned) the main handle */
 } VrRun;
 
 GAsyncResult *jc_vr_wait_result (VrRun *run);

@@ -15,38 +15,20 @@
 GAsyncResult *
 jc_vr_wait_result (VrRun *run)
 {
-  return jc_cli_waiter_wait (run->waiter);
-}
-
-static gboolean
-vr_connect (VrRun *run, JcLocalJanusNetwork network, GError **error)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-
-  run->waiter = jc_cli_waiter_new ();
-  run->client = jc_cli_connect (run->opts, network, error);
-  if (run->client == NULL)
-    return FALSE;
-  jc_client_create_session_async (run->client, 0, run->opts->cancellable, jc_cli_waiter_callback, run->waiter);
-  result = jc_vr_wait_result (run);
-  run->session = jc_client_create_session_finish (run->client, result, error);
-  return run->session != NULL;
+  return jc_cli_session_wait ((JcCliSession *) run);
 }
 
 JcVideoRoom *
 jc_vr_attach (VrRun *run, GError **error)
 {
-  g_autoptr (GAsyncResult) result = NULL;
-
-  jc_video_room_attach_async (run->session, NULL, run->opts->cancellable, jc_cli_waiter_callback, run->waiter);
-  result = jc_vr_wait_result (run);
-  return jc_video_room_attach_finish (result, error);
+  return jc_cli_session_attach ((JcCliSession *) run, jc_video_room_attach_async,
+                                (JcCliAttachFinish) jc_video_room_attach_finish, error);
 }
 
 gboolean
 jc_vr_open (VrRun *run, JcLocalJanusNetwork network, GError **error)
 {
-  if (!vr_connect (run, network, error))
+  if (!jc_cli_session_open ((JcCliSession *) run, network, error))
     return FALSE;
   run->vr = jc_vr_attach (run, error);
   return run->vr != NULL;
@@ -55,38 +37,15 @@ jc_vr_open (VrRun *run, JcLocalJanusNetwork network, GError **error)
 void
 jc_vr_detach (VrRun *run, JcVideoRoom *vr)
 {
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  if (vr == NULL || !jc_handle_is_attached (JC_HANDLE (vr)))
-    return;
-  jc_handle_detach_async (JC_HANDLE (vr), NULL, jc_cli_waiter_callback, run->waiter);
-  result = jc_vr_wait_result (run);
-  if (!jc_handle_detach_finish (JC_HANDLE (vr), result, &error))
-    g_debug ("Detach: %s", error->message);
+  jc_cli_session_detach ((JcCliSession *) run, vr);
 }
 
 void
 jc_vr_close (VrRun *run)
 {
-  if (run->waiter != NULL)
-    {
-      jc_vr_detach (run, run->vr);
-      if (run->session != NULL && jc_session_is_alive (run->session))
-        {
-          g_autoptr (GAsyncResult) result = NULL;
-          g_autoptr (GError) error = NULL;
-
-          jc_session_destroy_async (run->session, NULL, jc_cli_waiter_callback, run->waiter);
-          result = jc_vr_wait_result (run);
-          if (!jc_session_destroy_finish (run->session, result, &error))
-            g_debug ("Destroy: %s", error->message);
-        }
-    }
+  jc_vr_detach (run, run->vr);
   g_clear_object (&run->vr);
-  g_clear_object (&run->session);
-  g_clear_object (&run->client);
-  g_clear_pointer (&run->waiter, jc_cli_waiter_free);
+  jc_cli_session_close ((JcCliSession *) run);
 }
 
 static JsonNode *
