@@ -357,45 +357,22 @@ jc_echo_test_attach_finish (GAsyncResult *result, GError **error)
   return jc_plugin_attach_finish (result, jc_echo_test_attach_async, error);
 }
 
-typedef struct
-{
-  JsonObject *jsep; /* (owned) (nullable) */
-} ConfigureResult;
+static const JcPluginSpec echo_test_spec = { "echotest", "EchoTest" };
+static const char *const expect_event[] = { "event", NULL };
 
 static void
-configure_result_free (gpointer data)
+configured_hook (gpointer source, GTask *task, JsonObject *data, JsonObject *jsep)
 {
-  ConfigureResult *cr = data;
+  const char *outcome = jc_json_lookup_string (data, "result");
 
-  g_clear_pointer (&cr->jsep, json_object_unref);
-  g_free (cr);
-}
-
-static void
-on_configured (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  GError *error = NULL;
-  g_autoptr (JsonObject) jsep = NULL;
-  g_autoptr (JsonObject) data = jc_handle_send_finish (JC_HANDLE (source), result, &jsep, &error);
-  const char *outcome;
-  ConfigureResult *cr;
-
-  if (data == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  outcome = jc_json_lookup_string (data, "result");
   if (g_strcmp0 (outcome, "ok") != 0)
     {
-      g_task_return_new_error (task, JC_ERROR, JC_ERROR_PROTOCOL, "EchoTest answered “%s” instead of ok",
-                               outcome != NULL ? outcome : "nothing");
+      jc_plugin_fail_task (task, g_error_new (JC_ERROR, JC_ERROR_PROTOCOL, "EchoTest answered “%s” instead of ok",
+                                              outcome != NULL ? outcome : "nothing"));
       return;
     }
-  cr = g_new0 (ConfigureResult, 1);
-  cr->jsep = g_steal_pointer (&jsep);
-  g_task_return_pointer (task, cr, configure_result_free);
+  jc_plugin_return_data (task, data, jsep);
+  g_object_unref (task);
 }
 
 /**
@@ -418,15 +395,12 @@ jc_echo_test_configure_async (JcEchoTest *self,
                               GAsyncReadyCallback callback,
                               gpointer user_data)
 {
-  GTask *task;
-
   g_return_if_fail (JC_IS_ECHO_TEST (self));
   g_return_if_fail (request != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, jc_echo_test_configure_async);
-  g_task_set_name (task, "jc_echo_test_configure_async");
-  jc_handle_send_async (JC_HANDLE (self), jc_plugin_options_body (request), jsep, JC_TIMEOUT_DEFAULT, cancellable, on_configured, task);
+  jc_plugin_send (JC_HANDLE (self), &echo_test_spec, jc_json_object_copy (jc_plugin_options_body (request)), jsep,
+                  expect_event, configured_hook, jc_echo_test_configure_async, "jc_echo_test_configure_async",
+                  cancellable, callback, user_data);
 }
 
 /**
@@ -444,18 +418,8 @@ jc_echo_test_configure_async (JcEchoTest *self,
 gboolean
 jc_echo_test_configure_finish (JcEchoTest *self, GAsyncResult *result, JsonObject **out_jsep, GError **error)
 {
-  ConfigureResult *cr;
+  g_autoptr (JsonObject) data = jc_plugin_send_finish (JC_HANDLE (self), result, jc_echo_test_configure_async, out_jsep,
+                                                       error);
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_echo_test_configure_async, FALSE);
-
-  if (out_jsep != NULL)
-    *out_jsep = NULL;
-  cr = g_task_propagate_pointer (G_TASK (result), error);
-  if (cr == NULL)
-    return FALSE;
-  if (out_jsep != NULL)
-    *out_jsep = g_steal_pointer (&cr->jsep);
-  configure_result_free (cr);
-  return TRUE;
+  return data != NULL;
 }
