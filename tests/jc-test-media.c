@@ -236,3 +236,20 @@ jc_test_remove_tree (const char *path)
     }
   g_rmdir (path);
 }
+
+/* Converts the MJR recording @mjr with janus-pp-rec (janus-tools) to
+ * @out, whose extension picks the container. */
+void
+jc_test_post_process_mjr (const char *mjr, const char *out)
+{
+  const char *argv[] = { "janus-pp-rec", mjr, out, NULL };
+  g_autofree char *output = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &output, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+}

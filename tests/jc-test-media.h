@@ -51,6 +51,8 @@ char *jc_test_make_webm (const char *dir, const char *name, int width, int heigh
 /* Asserts the discoverer reads @path, that one stream's caps start with
  * @caps_prefix and that it lasts at least @min_seconds. */
 void jc_test_check_media_file (const char *path, const char *caps_prefix, double min_seconds);
+/* Converts Janus's MJR recording @mjr with janus-pp-rec to @out. */
+void jc_test_post_process_mjr (const char *mjr, const char *out);
 /* Removes @path and everything below it. */
 void jc_test_remove_tree (const char *path);
 

@@ -281,6 +281,42 @@ test_call (void)
     g_clear_object (&result);
     g_assert_cmpuint (alice.configured, ==, 1);
   }
+  /* set with record + filename: Janus records what alice sends, one MJR
+   * file per medium, which janus-pp-rec turns into playable files. */
+  {
+    g_autoptr (JcVideoCallRequest) request = jc_video_call_request_new ();
+    g_autoptr (JcVideoCallRequest) stop = jc_video_call_request_new ();
+    g_autofree char *dir = g_dir_make_tmp ("jc-videocall-rec-XXXXXX", &error);
+    g_autofree char *base = g_build_filename (dir, "alice", NULL);
+    g_autofree char *video_mjr = g_strconcat (base, "-video.mjr", NULL);
+    g_autofree char *audio_mjr = g_strconcat (base, "-audio.mjr", NULL);
+    g_autofree char *video_out = g_strconcat (base, "-video.webm", NULL);
+    g_autofree char *audio_out = g_strconcat (base, "-audio.opus", NULL);
+
+    g_assert_no_error (error);
+    jc_video_call_request_set_record (request, TRUE, base);
+    jc_video_call_set_async (alice.call, request, NULL, NULL, CB);
+    result = WAIT_RESULT ();
+    g_assert_true (jc_video_call_set_finish (alice.call, result, &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    jc_test_run_for (3000);
+    jc_video_call_request_set_record (stop, FALSE, NULL);
+    jc_video_call_set_async (alice.call, stop, NULL, NULL, CB);
+    result = WAIT_RESULT ();
+    g_assert_true (jc_video_call_set_finish (alice.call, result, &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    jc_test_run_for (300);
+    g_assert_true (g_file_test (video_mjr, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (audio_mjr, G_FILE_TEST_EXISTS));
+    jc_test_post_process_mjr (video_mjr, video_out);
+    jc_test_post_process_mjr (audio_mjr, audio_out);
+    jc_test_check_media_file (video_out, "video/x-vp8", 2.0);
+    jc_test_check_media_file (audio_out, "audio/x-opus", 2.0);
+    jc_test_remove_tree (dir);
+  }
+
   /* Janus applied it: its state for alice's handle says so. */
   {
     g_autoptr (JsonObject) state = plugin_state (&alice);

@@ -327,23 +327,6 @@ test_slow_answer (void)
   g_assert_no_error (error);
 }
 
-/* Converts the MJR recording @mjr with janus-pp-rec (janus-tools) to
- * @out, whose extension picks the container. */
-static void
-post_process (const char *mjr, const char *out)
-{
-  const char *argv[] = { "janus-pp-rec", mjr, out, NULL };
-  g_autofree char *output = NULL;
-  g_autoptr (GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &output, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
-}
-
 /* A publisher asks Janus to record it (record + filename on publish):
  * Janus writes one MJR file per stream, which janus-pp-rec turns into
  * playable VP8 and Opus files of the published length. */
@@ -409,7 +392,7 @@ test_server_recording (void)
         continue;
       g_assert_true (is_video || g_str_has_prefix (name, "publisher-audio-"));
       out = g_strconcat (mjr, is_video ? ".webm" : ".opus", NULL);
-      post_process (mjr, out);
+      jc_test_post_process_mjr (mjr, out);
       jc_test_check_media_file (out, is_video ? "video/x-vp8" : "audio/x-opus", 3.0);
       video += is_video;
       audio += !is_video;
@@ -432,7 +415,7 @@ test_server_recording (void)
                                              room_text, "--record", cli_base, "--duration", "4", NULL });
     g_assert_cmpint (run.status, ==, 0);
     jc_test_run_for (500);
-    post_process (cli_video, cli_webm);
+    jc_test_post_process_mjr (cli_video, cli_webm);
     jc_test_check_media_file (cli_webm, "video/x-vp8", 2.5);
 
     jc_test_cli_runv (&bad, NULL, NULL,
