@@ -332,10 +332,23 @@ test_redact_structured_secret (void)
   g_assert_null (strstr (text, "SECRET-c"));
 }
 
+/* VideoRoom's and TextRoom's `allowed` lists are invitation tokens. */
+static void
+test_redact_allowed_tokens (void)
+{
+  g_autoptr (JsonObject) obj = jc_test_json (
+      "{\"body\": {\"request\": \"allowed\", \"action\": \"add\", \"allowed\": [\"SECRET-t1\", \"SECRET-t2\"]}}");
+  g_autofree char *text = jc_json_to_redacted_string (obj);
+
+  g_assert_null (strstr (text, "SECRET-t1"));
+  g_assert_null (strstr (text, "SECRET-t2"));
+  g_assert_nonnull (strstr (text, "\"action\":\"add\""));
+}
+
 static void
 test_secret_members (void)
 {
-  const char *yes[] = { "apisecret", "admin_secret", "token", "secret", "pin" };
+  const char *yes[] = { "apisecret", "admin_secret", "token", "secret", "pin", "allowed", "admin_key" };
   const char *no[] = { "janus", "transaction", "session_id", "secrets", "Token", "pin_code", "" };
 
   for (gsize i = 0; i < G_N_ELEMENTS (yes); i++)
@@ -434,6 +447,7 @@ main (int argc, char **argv)
   g_test_add_func ("/json/redact/any-depth", test_redact);
   g_test_add_func ("/json/redact/structured-secret", test_redact_structured_secret);
   g_test_add_func ("/json/redact/members", test_secret_members);
+  g_test_add_func ("/json/redact/allowed-tokens", test_redact_allowed_tokens);
   g_test_add_func ("/json/copy/deep", test_copy_deep);
   g_test_add_func ("/json/error/describe", test_server_error_describe);
   /* Last: a failure here ends the TAP run (Bail out!). */

@@ -286,6 +286,7 @@ static const char *const secret_members[] = {
   "new_secret",
   "new_pin",
   "admin_key",
+  "allowed", /* VideoRoom's and TextRoom's invitation tokens */
 };
 
 gboolean
