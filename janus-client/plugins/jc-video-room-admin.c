@@ -29,20 +29,11 @@ jc_video_room_send (JcVideoRoom *self,
                     GAsyncReadyCallback callback,
                     gpointer user_data)
 {
-  JsonObject *body = jc_plugin_body_new (request, options != NULL ? jc_video_room_request_peek_body (options) : NULL, NULL);
+  /* No call's extra members name the room: setting it last changes nothing. */
+  JsonObject *body = jc_plugin_body_new (request, options != NULL ? jc_video_room_request_peek_body (options) : NULL, extra);
 
   if (room != NULL)
     json_object_set_member (body, "room", jc_video_room_id_to_json (room));
-  if (extra != NULL)
-    {
-      JsonObjectIter iter;
-      const char *member;
-      JsonNode *node;
-
-      json_object_iter_init (&iter, extra);
-      while (json_object_iter_next (&iter, &member, &node))
-        json_object_set_member (body, member, json_node_copy (node));
-    }
   jc_plugin_send (JC_HANDLE (self), &video_room_spec, body, jsep, expect, (JcPluginReplyHook) hook, source_tag, name,
                   cancellable, callback, user_data);
 }
