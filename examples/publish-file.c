@@ -36,7 +36,7 @@ main (int argc, char **argv)
   g_autoptr (JcClient) client = NULL;
   g_autoptr (JcSession) session = NULL;
   g_autoptr (JcVideoRoom) vr = NULL;
-  g_autoptr (JcVideoRoomId) room = argc >= 4 ? jc_video_room_id_parse (argv[2]) : NULL;
+  g_autoptr (JcId) room = argc >= 4 ? jc_id_parse (argv[2]) : NULL;
   g_autoptr (JcMediaSource) source = room != NULL ? jc_media_source_new (argv[3], &error) : NULL;
   g_autoptr (JcPeer) peer = NULL;
   gboolean stopped = FALSE;

@@ -54,7 +54,7 @@ make_webm (const char *path)
 }
 
 static gboolean
-has_publisher (JcVideoRoom *vr, const JcVideoRoomId *room)
+has_publisher (JcVideoRoom *vr, const JcId *room)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
@@ -83,7 +83,7 @@ main (int argc, char **argv)
   g_autoptr (JcClient) client = NULL;
   g_autoptr (JcSession) session = NULL;
   g_autoptr (JcVideoRoom) vr = NULL;
-  g_autoptr (JcVideoRoomId) room = jc_video_room_id_new_number (4242);
+  g_autoptr (JcId) room = jc_id_new_number (4242);
   g_autofree char *dir = NULL;
   g_autofree char *file = NULL;
   g_autofree char *room_text = NULL;
@@ -116,10 +116,10 @@ main (int argc, char **argv)
   vr = jc_video_room_attach_finish (wait (), &error);
   g_assert_no_error (error);
   jc_video_room_create_async (vr, room, NULL, NULL, done, NULL);
-  g_clear_pointer (&room, jc_video_room_id_free);
+  g_clear_pointer (&room, jc_id_free);
   room = jc_video_room_create_finish (vr, wait (), &error);
   g_assert_no_error (error);
-  room_text = jc_video_room_id_to_string (room);
+  room_text = jc_id_to_string (room);
 
   {
     const char *child_argv[] = { argv[1], jc_local_janus_get_ws_uri (janus), room_text, file, "4", NULL };

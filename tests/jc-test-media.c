@@ -80,20 +80,20 @@ jc_test_video_room_attach (JcSession *session)
   return vr;
 }
 
-JcVideoRoomId *
-jc_test_video_room_create (JcVideoRoom *vr, const JcVideoRoomId *wanted, JcVideoRoomRequest *options)
+JcId *
+jc_test_video_room_create (JcVideoRoom *vr, const JcId *wanted, JcVideoRoomRequest *options)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   GAsyncResult *slot = NULL;
-  JcVideoRoomId *room;
+  JcId *room;
 
   jc_video_room_create_async (vr, wanted, options, NULL, jc_test_store_result, &slot);
   result = jc_test_wait_result (&slot);
   room = jc_video_room_create_finish (vr, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (room);
-  g_assert_true (jc_video_room_id_equal (room, wanted));
+  g_assert_true (jc_id_equal (room, wanted));
   return room;
 }
 
@@ -138,16 +138,16 @@ jc_test_received_frames (JcPeer *peer, const char *mid)
 }
 
 char *
-jc_test_video_room_sub_mid (JcVideoRoom *sub, const JcVideoRoomId *feed, const char *kind)
+jc_test_video_room_sub_mid (JcVideoRoom *sub, const JcId *feed, const char *kind)
 {
   g_autoptr (GPtrArray) streams = jc_video_room_get_streams (sub);
 
   for (guint i = 0; i < streams->len; i++)
     {
       JcVideoRoomStream *s = g_ptr_array_index (streams, i);
-      const JcVideoRoomId *f = jc_video_room_stream_get_feed_id (s);
+      const JcId *f = jc_video_room_stream_get_feed_id (s);
 
-      if (f != NULL && jc_video_room_id_equal (f, feed) && jc_video_room_stream_is_active (s) &&
+      if (f != NULL && jc_id_equal (f, feed) && jc_video_room_stream_is_active (s) &&
           g_strcmp0 (jc_video_room_stream_get_kind (s), kind) == 0)
         return g_strdup (jc_video_room_stream_get_mid (s));
     }

@@ -29,7 +29,7 @@ void jc_test_media_add_data_func (const char *path, gconstpointer data, GTestDat
 JcVideoRoom *jc_test_video_room_attach (JcSession *session);
 /* Creates room @wanted with @options through @vr (blocking) and checks it
  * was created as asked. (transfer full) */
-JcVideoRoomId *jc_test_video_room_create (JcVideoRoom *vr, const JcVideoRoomId *wanted, JcVideoRoomRequest *options);
+JcId *jc_test_video_room_create (JcVideoRoom *vr, const JcId *wanted, JcVideoRoomRequest *options);
 /* A peer for @handle gathering on @janus's veth address only. */
 JcPeer *jc_test_peer_new (JcLocalJanus *janus, JcHandle *handle);
 /* Stops @peer (blocking) and checks it stopped cleanly. */
@@ -39,7 +39,7 @@ gint64 jc_test_received_frames (JcPeer *peer, const char *mid);
 
 /* The subscription's active mid of @kind ("video", "audio") fed by @feed,
  * or NULL (transfer full). */
-char *jc_test_video_room_sub_mid (JcVideoRoom *sub, const JcVideoRoomId *feed, const char *kind);
+char *jc_test_video_room_sub_mid (JcVideoRoom *sub, const JcId *feed, const char *kind);
 /* JcVideoRoom::error handler that fails the test. */
 void jc_test_video_room_fail_on_error (JcVideoRoom *vr, GError *error, gpointer user_data);
 /* JcVideoRoom::updated handler counting into the guint at @count. */

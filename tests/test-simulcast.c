@@ -58,7 +58,7 @@ on_layer_changed (JcVideoRoom *vr, const char *mid, int substream, int temporal,
 }
 
 static void
-on_talking (JcVideoRoom *vr, const JcVideoRoomId *id, const char *mid, guint *count)
+on_talking (JcVideoRoom *vr, const JcId *id, const char *mid, guint *count)
 {
   (*count)++;
 }
@@ -153,11 +153,11 @@ test_layers (gconstpointer data)
   g_autoptr (JcPeer) sub_peer = jc_test_peer_new (janus, JC_HANDLE (sub));
   g_autoptr (JcMediaSource) source = NULL;
   g_autoptr (JcMediaSink) sink = NULL;
-  g_autoptr (JcVideoRoomId) room = NULL;
-  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (8000000 + g_random_int_range (0, 100000));
+  g_autoptr (JcId) room = NULL;
+  g_autoptr (JcId) wanted = jc_id_new_number (8000000 + g_random_int_range (0, 100000));
   g_autoptr (JcVideoRoomRequest) create = jc_video_room_request_new ();
   g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
+  g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_id_free);
   g_autoptr (GPtrArray) streams = NULL;
   const char *video_mid = NULL;
   Seen seen = { 0, 0, 0, -1, 0 };
@@ -260,7 +260,7 @@ test_layers (gconstpointer data)
   jc_video_room_set_peer (sub, sub_peer, NULL);
   g_signal_connect (sub, "layer-changed", G_CALLBACK (on_layer_changed), &seen);
   g_signal_connect (sub, "error", G_CALLBACK (jc_test_video_room_fail_on_error), NULL);
-  g_ptr_array_add (feeds, jc_video_room_id_copy (jc_video_room_get_participant_id (pub)));
+  g_ptr_array_add (feeds, jc_id_copy (jc_video_room_get_participant_id (pub)));
   jc_video_room_join_subscriber_async (sub, room, feeds, NULL, NULL, CB);
   result = WAIT_RESULT ();
   streams = jc_video_room_join_subscriber_finish (sub, result, NULL, &error);
@@ -482,10 +482,10 @@ test_cli_subscribe_substream (void)
   g_autoptr (JcVideoRoom) pub = jc_test_video_room_attach (session);
   g_autoptr (JcPeer) peer = jc_test_peer_new (janus, JC_HANDLE (pub));
   g_autoptr (JcMediaSource) source = jc_media_source_new ("test", &error);
-  g_autoptr (JcVideoRoomId) room = jc_video_room_id_new_number (8100000 + g_random_int_range (0, 100000));
-  g_autoptr (JcVideoRoomId) created = NULL;
+  g_autoptr (JcId) room = jc_id_new_number (8100000 + g_random_int_range (0, 100000));
+  g_autoptr (JcId) created = NULL;
   g_autoptr (GAsyncResult) result = NULL;
-  g_autofree char *room_text = jc_video_room_id_to_string (room);
+  g_autofree char *room_text = jc_id_to_string (room);
   g_autofree char *feed_text = NULL;
   g_auto (JcTestCliRun) run = { 0 };
   g_auto (JcTestCliRun) bad = { 0 };
@@ -508,7 +508,7 @@ test_cli_subscribe_substream (void)
   g_assert_no_error (error);
   g_clear_object (&result);
   JC_TEST_WAIT_UNTIL_TIMEOUT (jc_peer_is_webrtcup (peer), 15);
-  feed_text = jc_video_room_id_to_string (jc_video_room_get_participant_id (pub));
+  feed_text = jc_id_to_string (jc_video_room_get_participant_id (pub));
 
   /* Media between this host's end of the veth and the namespace only. */
   jc_test_cli_runv (&run, NULL, NULL,

@@ -28,8 +28,8 @@ static GAsyncResult *slot;
   "audiotestsrc is-live=true wave=sine freq=880 volume=0.2 ! audio/x-raw,rate=48000 ! " \
   "audioconvert"
 
-static JcVideoRoomId *
-create_room (JcVideoRoom *admin, const JcVideoRoomId *wanted)
+static JcId *
+create_room (JcVideoRoom *admin, const JcId *wanted)
 {
   g_autoptr (JcVideoRoomRequest) create = jc_video_room_request_new ();
 
@@ -48,7 +48,7 @@ on_webrtcup (JcHandle *handle, gboolean *up)
  * and waits for the PeerConnection: Janus 1.1.2 answers a subscription
  * to a publisher whose PeerConnection is not up with 428 "No such feed". */
 static void
-publish (JcVideoRoom *vr, JcPeer *peer, const JcVideoRoomId *room, const char *spec, const char *display, const JcVideoRoomId *id)
+publish (JcVideoRoom *vr, JcPeer *peer, const JcId *room, const char *spec, const char *display, const JcId *id)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (JcMediaSource) source = jc_media_source_new (spec, &error);
@@ -73,14 +73,14 @@ publish (JcVideoRoom *vr, JcPeer *peer, const JcVideoRoomId *room, const char *s
 
 /* Subscribes @sub (with its peer set) to every stream of @feed. */
 static void
-subscribe (JcVideoRoom *sub, const JcVideoRoomId *room, const JcVideoRoomId *feed)
+subscribe (JcVideoRoom *sub, const JcId *room, const JcId *feed)
 {
-  g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
+  g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_id_free);
   g_autoptr (GPtrArray) streams = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_ptr_array_add (feeds, jc_video_room_id_copy (feed));
+  g_ptr_array_add (feeds, jc_id_copy (feed));
   jc_video_room_join_subscriber_async (sub, room, feeds, NULL, NULL, CB);
   result = WAIT_RESULT ();
   streams = jc_video_room_join_subscriber_finish (sub, result, NULL, &error);
@@ -107,7 +107,7 @@ sub_stream (JcVideoRoom *sub, const char *mid)
 /* The publisher-side mid of @feed's stream of @kind, as @watcher (a
  * publisher handle in the room) was told, or NULL. */
 static char *
-feed_mid_of (JcVideoRoom *watcher, const JcVideoRoomId *feed, const char *kind)
+feed_mid_of (JcVideoRoom *watcher, const JcId *feed, const char *kind)
 {
   g_autoptr (GPtrArray) publishers = jc_video_room_get_publishers (watcher);
 
@@ -116,7 +116,7 @@ feed_mid_of (JcVideoRoom *watcher, const JcVideoRoomId *feed, const char *kind)
       JcVideoRoomParticipant *p = g_ptr_array_index (publishers, i);
       GPtrArray *streams;
 
-      if (!jc_video_room_id_equal (jc_video_room_participant_get_id (p), feed))
+      if (!jc_id_equal (jc_video_room_participant_get_id (p), feed))
         continue;
       streams = jc_video_room_participant_get_streams (p);
       for (guint j = 0; j < streams->len; j++)
@@ -133,7 +133,7 @@ feed_mid_of (JcVideoRoom *watcher, const JcVideoRoomId *feed, const char *kind)
 /* Sets *@video and *@audio to @feed's publisher-side mids once @watcher
  * knows both. */
 static gboolean
-feed_mids_known (JcVideoRoom *watcher, const JcVideoRoomId *feed, char **video, char **audio)
+feed_mids_known (JcVideoRoom *watcher, const JcId *feed, char **video, char **audio)
 {
   g_clear_pointer (video, g_free);
   g_clear_pointer (audio, g_free);
@@ -174,7 +174,7 @@ on_frame (JcMediaSink *sink, const char *kind, const char *mid, GstSample *sampl
 }
 
 static JsonArray *
-switch_streams (const JcVideoRoomId *feed, const char *mid, const char *sub_mid, const char *mid2, const char *sub_mid2)
+switch_streams (const JcId *feed, const char *mid, const char *sub_mid, const char *mid2, const char *sub_mid2)
 {
   JsonArray *streams = json_array_new ();
   const char *mids[] = { mid, mid2 };
@@ -187,7 +187,7 @@ switch_streams (const JcVideoRoomId *feed, const char *mid, const char *sub_mid,
       if (mids[i] == NULL)
         continue;
       s = json_object_new ();
-      json_object_set_member (s, "feed", jc_video_room_id_to_json (feed));
+      json_object_set_member (s, "feed", jc_id_to_json (feed));
       json_object_set_string_member (s, "mid", mids[i]);
       json_object_set_string_member (s, "sub_mid", sub_mids[i]);
       json_array_add_object_element (streams, s);
@@ -209,9 +209,9 @@ test_switch (void)
   g_autoptr (JcPeer) peer_b = jc_test_peer_new (janus, JC_HANDLE (pub_b));
   g_autoptr (JcPeer) peer_sub = jc_test_peer_new (janus, JC_HANDLE (sub));
   g_autoptr (JcMediaSink) sink = jc_media_sink_new_callback ();
-  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (8000000 + g_random_int_range (0, 100000));
-  g_autoptr (JcVideoRoomId) room = NULL;
-  g_autoptr (JcVideoRoomId) nowhere = jc_video_room_id_new_number (G_GUINT64_CONSTANT (4503599627370495));
+  g_autoptr (JcId) wanted = jc_id_new_number (8000000 + g_random_int_range (0, 100000));
+  g_autoptr (JcId) room = NULL;
+  g_autoptr (JcId) nowhere = jc_id_new_number (G_GUINT64_CONSTANT (4503599627370495));
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (JsonArray) to_b = NULL;
   g_autoptr (JsonArray) to_nowhere = NULL;
@@ -219,7 +219,7 @@ test_switch (void)
   g_autoptr (JcVideoRoomStream) audio = NULL;
   g_autofree char *video_mid = NULL, *audio_mid = NULL;
   g_autofree char *b_video = NULL, *b_audio = NULL, *a_audio = NULL;
-  const JcVideoRoomId *a_id, *b_id;
+  const JcId *a_id, *b_id;
   VideoWatch watch = { 0 };
   gint64 t0 = g_get_monotonic_time ();
   gint64 video_before, audio_before;
@@ -234,7 +234,7 @@ test_switch (void)
   b_id = jc_video_room_get_participant_id (pub_b);
   g_assert_nonnull (a_id);
   g_assert_nonnull (b_id);
-  g_assert_false (jc_video_room_id_equal (a_id, b_id));
+  g_assert_false (jc_id_equal (a_id, b_id));
 
   /* B's mids, as the room announces them to A. */
   JC_TEST_WAIT_UNTIL (feed_mids_known (pub_a, b_id, &b_video, &b_audio));
@@ -276,11 +276,11 @@ test_switch (void)
   audio = sub_stream (sub, audio_mid);
   g_assert_nonnull (video);
   g_assert_nonnull (audio);
-  g_assert_true (jc_video_room_id_equal (jc_video_room_stream_get_feed_id (video), b_id));
+  g_assert_true (jc_id_equal (jc_video_room_stream_get_feed_id (video), b_id));
   g_assert_cmpstr (jc_video_room_stream_get_feed_mid (video), ==, b_video);
   g_assert_cmpstr (jc_video_room_stream_get_feed_display (video), ==, "B");
   g_assert_true (jc_video_room_stream_is_active (video));
-  g_assert_true (jc_video_room_id_equal (jc_video_room_stream_get_feed_id (audio), b_id));
+  g_assert_true (jc_id_equal (jc_video_room_stream_get_feed_id (audio), b_id));
   g_assert_cmpstr (jc_video_room_stream_get_feed_mid (audio), ==, b_audio);
   g_assert_null (jc_test_video_room_sub_mid (sub, a_id, "video"));
   g_clear_pointer (&video, jc_video_room_stream_unref);
@@ -306,7 +306,7 @@ test_switch (void)
   g_assert_cmpuint (updates, ==, updates_before + 1);
   video = sub_stream (sub, video_mid);
   g_assert_nonnull (video);
-  g_assert_true (jc_video_room_id_equal (jc_video_room_stream_get_feed_id (video), b_id));
+  g_assert_true (jc_id_equal (jc_video_room_stream_get_feed_id (video), b_id));
 
   /* The subscription keeps working: B's frames keep coming. */
   wide_before = watch.wide;
@@ -334,7 +334,7 @@ test_switch (void)
     g_clear_object (&result);
     g_assert_cmpstr (json_object_get_string_member (reply, "videoroom"), ==, "event");
     g_assert_cmpstr (json_object_get_string_member (reply, "switched"), ==, "ok");
-    g_assert_cmpint (json_object_get_int_member (reply, "room"), ==, (gint64) jc_video_room_id_get_number (room));
+    g_assert_cmpint (json_object_get_int_member (reply, "room"), ==, (gint64) jc_id_get_number (room));
     g_assert_cmpint (json_object_get_int_member (reply, "changes"), ==, 1);
     streams = json_object_get_array_member (reply, "streams");
     g_assert_cmpuint (json_array_get_length (streams), ==, 2);
@@ -343,11 +343,11 @@ test_switch (void)
         JsonObject *stream = json_array_get_object_element (streams, i);
         const char *mid = json_object_get_string_member (stream, "mid");
         gboolean is_audio = g_strcmp0 (mid, audio_mid) == 0;
-        const JcVideoRoomId *feed = is_audio ? a_id : b_id;
+        const JcId *feed = is_audio ? a_id : b_id;
 
         g_assert_true (is_audio || g_strcmp0 (mid, video_mid) == 0);
         g_assert_cmpint (json_object_get_int_member (stream, "feed_id"), ==,
-                         (gint64) jc_video_room_id_get_number (feed));
+                         (gint64) jc_id_get_number (feed));
         g_assert_cmpstr (json_object_get_string_member (stream, "feed_mid"), ==, is_audio ? a_audio : b_video);
         g_assert_cmpstr (json_object_get_string_member (stream, "feed_display"), ==, is_audio ? "A" : "B");
         g_assert_true (json_object_get_boolean_member (stream, "active"));
@@ -371,13 +371,13 @@ test_switch (void)
 /* string ids                                                             */
 
 static gboolean
-listed (GPtrArray *rooms, const JcVideoRoomId *room)
+listed (GPtrArray *rooms, const JcId *room)
 {
   for (guint i = 0; i < rooms->len; i++)
     {
-      const JcVideoRoomId *id = jc_video_room_info_get_room (g_ptr_array_index (rooms, i));
+      const JcId *id = jc_video_room_info_get_room (g_ptr_array_index (rooms, i));
 
-      if (id != NULL && jc_video_room_id_is_string (id) && jc_video_room_id_equal (id, room))
+      if (id != NULL && jc_id_is_string (id) && jc_id_equal (id, room))
         return TRUE;
     }
   return FALSE;
@@ -400,10 +400,10 @@ test_string_ids (void)
   g_autoptr (JcMediaSink) sink = NULL;
   g_autofree char *room_name = g_strdup_printf ("jc-room-%08x", g_random_int ());
   g_autofree char *alice_name = g_strdup_printf ("alice-%08x", g_random_int ());
-  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_string (room_name);
-  g_autoptr (JcVideoRoomId) alice = jc_video_room_id_new_string (alice_name);
-  g_autoptr (JcVideoRoomId) numeric = jc_video_room_id_new_number (1234);
-  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (JcId) wanted = jc_id_new_string (room_name);
+  g_autoptr (JcId) alice = jc_id_new_string (alice_name);
+  g_autoptr (JcId) numeric = jc_id_new_number (1234);
+  g_autoptr (JcId) room = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (GPtrArray) participants = NULL;
@@ -430,7 +430,7 @@ test_string_ids (void)
 
   /* A numeric room id is refused by a VideoRoom with string ids. */
   {
-    g_autoptr (JcVideoRoomId) none = NULL;
+    g_autoptr (JcId) none = NULL;
 
     jc_video_room_create_async (admin, numeric, NULL, NULL, CB);
     result = WAIT_RESULT ();
@@ -452,8 +452,8 @@ test_string_ids (void)
 
   /* A string room: created, exists, listed with its string id. */
   room = create_room (admin, wanted);
-  g_assert_true (jc_video_room_id_is_string (room));
-  g_assert_cmpstr (jc_video_room_id_get_string (room), ==, room_name);
+  g_assert_true (jc_id_is_string (room));
+  g_assert_cmpstr (jc_id_get_string (room), ==, room_name);
   jc_video_room_exists_async (admin, room, NULL, CB);
   result = WAIT_RESULT ();
   g_assert_true (jc_video_room_exists_finish (admin, result, &exists, &error));
@@ -484,9 +484,9 @@ test_string_ids (void)
 
   /* A publisher with a string id. */
   publish (pub, peer_pub, room, "test", "alice", alice);
-  g_assert_true (jc_video_room_id_is_string (jc_video_room_get_participant_id (pub)));
-  g_assert_true (jc_video_room_id_equal (jc_video_room_get_participant_id (pub), alice));
-  g_assert_true (jc_video_room_id_equal (jc_video_room_get_room (pub), room));
+  g_assert_true (jc_id_is_string (jc_video_room_get_participant_id (pub)));
+  g_assert_true (jc_id_equal (jc_video_room_get_participant_id (pub), alice));
+  g_assert_true (jc_id_equal (jc_video_room_get_room (pub), room));
 
   /* A subscription by the string feed id, recorded to files. */
   sink = jc_media_sink_new (out_dir, &error);
@@ -512,8 +512,8 @@ test_string_ids (void)
     JcVideoRoomParticipant *p = g_ptr_array_index (participants, 0);
     JsonNode *id_node = json_object_get_member (jc_video_room_participant_get_json (p), "id");
 
-    g_assert_true (jc_video_room_id_is_string (jc_video_room_participant_get_id (p)));
-    g_assert_true (jc_video_room_id_equal (jc_video_room_participant_get_id (p), alice));
+    g_assert_true (jc_id_is_string (jc_video_room_participant_get_id (p)));
+    g_assert_true (jc_id_equal (jc_video_room_participant_get_id (p), alice));
     g_assert_nonnull (id_node);
     g_assert_cmpint (json_node_get_value_type (id_node), ==, G_TYPE_STRING);
     g_assert_cmpstr (jc_video_room_participant_get_display (p), ==, "alice");
@@ -541,10 +541,10 @@ test_string_ids (void)
   /* A numeric feed id is refused too. */
   {
     g_autoptr (JcVideoRoom) sub2 = jc_test_video_room_attach (session);
-    g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
+    g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_id_free);
     g_autoptr (GPtrArray) streams = NULL;
 
-    g_ptr_array_add (feeds, jc_video_room_id_new_number (42));
+    g_ptr_array_add (feeds, jc_id_new_number (42));
     jc_video_room_join_subscriber_async (sub2, room, feeds, NULL, NULL, CB);
     result = WAIT_RESULT ();
     streams = jc_video_room_join_subscriber_finish (sub2, result, NULL, &error);
@@ -615,8 +615,8 @@ test_slow_link (void)
   g_autoptr (JcSession) session = jc_test_create_session (client, &error);
   g_autoptr (JcVideoRoom) pub = jc_test_video_room_attach (session);
   g_autoptr (JcPeer) peer = jc_test_peer_new (janus, JC_HANDLE (pub));
-  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (7400000 + g_random_int_range (0, 100000));
-  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (JcId) wanted = jc_id_new_number (7400000 + g_random_int_range (0, 100000));
+  g_autoptr (JcId) room = NULL;
   g_autoptr (GstElement) webrtc = NULL;
   g_autoptr (GstPad) video_sink = NULL;
   SlowLinks seen = { 0 };

@@ -128,13 +128,13 @@ setup_case (Vrf *f, gconstpointer data)
 static gboolean
 run_request (Vrf *f, Request request, GError **error)
 {
-  g_autoptr (JcVideoRoomId) room = jc_video_room_id_new_number (1234);
+  g_autoptr (JcId) room = jc_id_new_number (1234);
   g_autoptr (GPtrArray) feeds = vrf_feeds (200);
   g_autofree char *offer_text = vrf_dq (VRF_OFFER);
   g_autoptr (JsonObject) offer = jc_test_json (offer_text);
   g_autoptr (JsonObject) jsep = NULL;
   g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (JcVideoRoomId) id = NULL;
+  g_autoptr (JcId) id = NULL;
   g_autoptr (GPtrArray) streams = NULL;
   g_autoptr (JsonArray) switches = json_array_new ();
   GAsyncResult *slot = NULL;

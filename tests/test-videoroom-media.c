@@ -21,7 +21,7 @@ static GAsyncResult *slot;
 #define CB jc_test_store_result, &slot
 
 static void
-publish (JcVideoRoom *vr, JcPeer *peer, const JcVideoRoomId *room, const char *spec, const char *display)
+publish (JcVideoRoom *vr, JcPeer *peer, const JcId *room, const char *spec, const char *display)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (JcMediaSource) source = jc_media_source_new (spec, &error);
@@ -41,8 +41,8 @@ static guint
 active_feeds (JcVideoRoom *sub)
 {
   g_autoptr (GPtrArray) streams = jc_video_room_get_streams (sub);
-  g_autoptr (GHashTable) feeds = g_hash_table_new_full ((GHashFunc) jc_video_room_id_hash,
-                                                        (GEqualFunc) jc_video_room_id_equal, NULL, NULL);
+  g_autoptr (GHashTable) feeds = g_hash_table_new_full ((GHashFunc) jc_id_hash,
+                                                        (GEqualFunc) jc_id_equal, NULL, NULL);
 
   for (guint i = 0; i < streams->len; i++)
     {
@@ -72,8 +72,8 @@ test_two_publishers_one_subscriber (void)
   g_autoptr (JcPeer) peer_b = jc_test_peer_new (janus, JC_HANDLE (pub_b));
   g_autoptr (JcPeer) peer_sub = jc_test_peer_new (janus, JC_HANDLE (sub));
   g_autoptr (JcMediaSink) sink = NULL;
-  g_autoptr (JcVideoRoomId) room = NULL;
-  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (7000000 + g_random_int_range (0, 100000));
+  g_autoptr (JcId) room = NULL;
+  g_autoptr (JcId) wanted = jc_id_new_number (7000000 + g_random_int_range (0, 100000));
   g_autoptr (JcVideoRoomRequest) create = jc_video_room_request_new ();
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GPtrArray) files = NULL;
@@ -91,7 +91,7 @@ test_two_publishers_one_subscriber (void)
   /* The subscriber follows a publisher handle that publishes nothing. */
   {
     g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
-    g_autoptr (JcVideoRoomId) id = NULL;
+    g_autoptr (JcId) id = NULL;
 
     jc_video_room_request_set_display (options, "watcher");
     jc_video_room_join_publisher_async (watcher, room, options, NULL, CB);
@@ -148,8 +148,8 @@ test_two_publishers_one_subscriber (void)
     JC_TEST_WAIT_UNTIL_TIMEOUT (jc_test_received_frames (peer_sub, a_video) > paused_at + 10, 10);
   }
 
-  a_label = jc_video_room_id_to_string (jc_video_room_get_participant_id (pub_a));
-  b_label = jc_video_room_id_to_string (jc_video_room_get_participant_id (pub_b));
+  a_label = jc_id_to_string (jc_video_room_get_participant_id (pub_a));
+  b_label = jc_id_to_string (jc_video_room_get_participant_id (pub_b));
 
   /* The file publisher hangs up and leaves mid-subscription (what a
    * client does; Janus 1.1.2 updates subscribers when the publisher's
@@ -236,9 +236,9 @@ on_signaling_state (GstElement *webrtc, GParamSpec *pspec, guint *remote_offers)
 static GPtrArray *
 feeds_of (JcVideoRoom *publisher)
 {
-  GPtrArray *feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
+  GPtrArray *feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_id_free);
 
-  g_ptr_array_add (feeds, jc_video_room_id_copy (jc_video_room_get_participant_id (publisher)));
+  g_ptr_array_add (feeds, jc_id_copy (jc_video_room_get_participant_id (publisher)));
   return feeds;
 }
 
@@ -263,9 +263,9 @@ test_slow_answer (void)
   g_autoptr (JcPeer) peer_b = jc_test_peer_new (janus, JC_HANDLE (pub_b));
   g_autoptr (JcPeer) peer_sub = jc_test_peer_new (janus, JC_HANDLE (sub));
   g_autoptr (JcMediaSink) sink = jc_media_sink_new_callback ();
-  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (7100000 + g_random_int_range (0, 100000));
+  g_autoptr (JcId) wanted = jc_id_new_number (7100000 + g_random_int_range (0, 100000));
   g_autoptr (JcVideoRoomRequest) create = jc_video_room_request_new ();
-  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (JcId) room = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GstElement) webrtc = NULL;
   g_autoptr (GPtrArray) a_feeds = NULL;
@@ -341,10 +341,10 @@ test_server_recording (void)
   g_autoptr (JcVideoRoom) pub = jc_test_video_room_attach (session);
   g_autoptr (JcPeer) peer = jc_test_peer_new (janus, JC_HANDLE (pub));
   g_autoptr (JcMediaSource) source = jc_media_source_new ("test", &error);
-  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (7200000 + g_random_int_range (0, 100000));
+  g_autoptr (JcId) wanted = jc_id_new_number (7200000 + g_random_int_range (0, 100000));
   g_autoptr (JcVideoRoomRequest) create = jc_video_room_request_new ();
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
-  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (JcId) room = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GDir) listing = NULL;
   const char *name;
@@ -402,7 +402,7 @@ test_server_recording (void)
 
   /* The same from the CLI: videoroom publish --record BASE. */
   {
-    g_autofree char *room_text = jc_video_room_id_to_string (room);
+    g_autofree char *room_text = jc_id_to_string (room);
     g_autofree char *cli_base = g_build_filename (dir, "cli", NULL);
     g_autofree char *cli_video = g_build_filename (dir, "cli-video-0.mjr", NULL);
     g_autofree char *cli_webm = g_build_filename (dir, "cli-video-0.webm", NULL);

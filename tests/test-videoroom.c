@@ -71,24 +71,24 @@ fresh_room_number (void)
   return next++;
 }
 
-static JcVideoRoomId *
+static JcId *
 create_room (JcVideoRoom *vr, JcVideoRoomRequest *options)
 {
-  g_autoptr (JcVideoRoomId) wanted = jc_video_room_id_new_number (fresh_room_number ());
+  g_autoptr (JcId) wanted = jc_id_new_number (fresh_room_number ());
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
-  JcVideoRoomId *room;
+  JcId *room;
 
   jc_video_room_create_async (vr, wanted, options, NULL, CB);
   result = WAIT_RESULT ();
   room = jc_video_room_create_finish (vr, result, &error);
   g_assert_no_error (error);
-  g_assert_true (jc_video_room_id_equal (room, wanted));
+  g_assert_true (jc_id_equal (room, wanted));
   return room;
 }
 
 static gboolean
-room_exists (JcVideoRoom *vr, const JcVideoRoomId *room)
+room_exists (JcVideoRoom *vr, const JcId *room)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
@@ -102,7 +102,7 @@ room_exists (JcVideoRoom *vr, const JcVideoRoomId *room)
 }
 
 static gboolean
-destroy_room (JcVideoRoom *vr, const JcVideoRoomId *room, const char *secret, GError **error)
+destroy_room (JcVideoRoom *vr, const JcId *room, const char *secret, GError **error)
 {
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
   g_autoptr (GAsyncResult) result = NULL;
@@ -114,7 +114,7 @@ destroy_room (JcVideoRoom *vr, const JcVideoRoomId *room, const char *secret, GE
 }
 
 static GPtrArray *
-participants (JcVideoRoom *vr, const JcVideoRoomId *room)
+participants (JcVideoRoom *vr, const JcId *room)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
@@ -127,8 +127,8 @@ participants (JcVideoRoom *vr, const JcVideoRoomId *room)
   return list;
 }
 
-static JcVideoRoomId *
-join_publisher (JcVideoRoom *vr, const JcVideoRoomId *room, const char *display, const char *pin, GError **error)
+static JcId *
+join_publisher (JcVideoRoom *vr, const JcId *room, const char *display, const char *pin, GError **error)
 {
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
   g_autoptr (GAsyncResult) result = NULL;
@@ -143,30 +143,30 @@ join_publisher (JcVideoRoom *vr, const JcVideoRoomId *room, const char *display,
 static void
 test_ids (void)
 {
-  g_autoptr (JcVideoRoomId) n = jc_video_room_id_parse ("1234");
-  g_autoptr (JcVideoRoomId) s = jc_video_room_id_parse ("lobby");
-  g_autoptr (JcVideoRoomId) n2 = jc_video_room_id_new_number (1234);
-  g_autoptr (JcVideoRoomId) big = jc_video_room_id_parse ("9007199254740991");
-  g_autofree char *text = jc_video_room_id_to_string (s);
+  g_autoptr (JcId) n = jc_id_parse ("1234");
+  g_autoptr (JcId) s = jc_id_parse ("lobby");
+  g_autoptr (JcId) n2 = jc_id_new_number (1234);
+  g_autoptr (JcId) big = jc_id_parse ("9007199254740991");
+  g_autofree char *text = jc_id_to_string (s);
 
-  g_assert_false (jc_video_room_id_is_string (n));
-  g_assert_cmpuint (jc_video_room_id_get_number (n), ==, 1234);
-  g_assert_true (jc_video_room_id_is_string (s));
+  g_assert_false (jc_id_is_string (n));
+  g_assert_cmpuint (jc_id_get_number (n), ==, 1234);
+  g_assert_true (jc_id_is_string (s));
   g_assert_cmpstr (text, ==, "lobby");
-  g_assert_true (jc_video_room_id_equal (n, n2));
-  g_assert_false (jc_video_room_id_equal (n, s));
-  g_assert_cmpuint (jc_video_room_id_hash (n), ==, jc_video_room_id_hash (n2));
+  g_assert_true (jc_id_equal (n, n2));
+  g_assert_false (jc_id_equal (n, s));
+  g_assert_cmpuint (jc_id_hash (n), ==, jc_id_hash (n2));
   g_assert_nonnull (big);
-  g_assert_null (jc_video_room_id_parse ("0"));
-  g_assert_null (jc_video_room_id_parse ("9007199254740992"));
-  g_assert_null (jc_video_room_id_parse (""));
+  g_assert_null (jc_id_parse ("0"));
+  g_assert_null (jc_id_parse ("9007199254740992"));
+  g_assert_null (jc_id_parse (""));
 }
 
 static void
 test_create_exists_list_destroy (Fixture *f, gconstpointer data)
 {
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
-  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (JcId) room = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (GError) error = NULL;
@@ -195,7 +195,7 @@ test_create_exists_list_destroy (Fixture *f, gconstpointer data)
     {
       JcVideoRoomInfo *info = g_ptr_array_index (rooms, i);
 
-      if (!jc_video_room_id_equal (jc_video_room_info_get_room (info), room))
+      if (!jc_id_equal (jc_video_room_info_get_room (info), room))
         continue;
       found = TRUE;
       g_assert_cmpstr (jc_video_room_info_get_description (info), ==, "Test room");
@@ -219,7 +219,7 @@ static void
 test_string_ids_rejected (Fixture *f, gconstpointer data)
 {
   /* The stock plugin uses numeric ids: a string id is an invalid element. */
-  g_autoptr (JcVideoRoomId) room = jc_video_room_id_new_string ("lobby");
+  g_autoptr (JcId) room = jc_id_new_string ("lobby");
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -237,8 +237,8 @@ static void
 test_secret_and_pin (Fixture *f, gconstpointer data)
 {
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
-  g_autoptr (JcVideoRoomId) room = NULL;
-  g_autoptr (JcVideoRoomId) id = NULL;
+  g_autoptr (JcId) room = NULL;
+  g_autoptr (JcId) id = NULL;
   g_autoptr (JcVideoRoom) member = attach (f->session);
   g_autoptr (GError) error = NULL;
 
@@ -257,7 +257,7 @@ test_secret_and_pin (Fixture *f, gconstpointer data)
   id = join_publisher (member, room, "alice", "1234", &error);
   g_assert_no_error (error);
   g_assert_nonnull (id);
-  g_assert_true (jc_video_room_id_equal (jc_video_room_get_participant_id (member), id));
+  g_assert_true (jc_id_equal (jc_video_room_get_participant_id (member), id));
   g_assert_cmpuint (jc_video_room_get_private_id (member), >, 0);
 
   /* Destroying needs the secret: missing is 429, wrong is 433. */
@@ -275,70 +275,70 @@ test_secret_and_pin (Fixture *f, gconstpointer data)
 
 typedef struct
 {
-  JcVideoRoomId *feed;
+  JcId *feed;
   char *display;
-  JcVideoRoomId *joining;
-  JcVideoRoomId *left;
-  JcVideoRoomId *kicked;
-  JcVideoRoomId *destroyed;
+  JcId *joining;
+  JcId *left;
+  JcId *kicked;
+  JcId *destroyed;
 } Seen;
 
 static void
 seen_clear (Seen *seen)
 {
-  g_clear_pointer (&seen->feed, jc_video_room_id_free);
+  g_clear_pointer (&seen->feed, jc_id_free);
   g_clear_pointer (&seen->display, g_free);
-  g_clear_pointer (&seen->joining, jc_video_room_id_free);
-  g_clear_pointer (&seen->left, jc_video_room_id_free);
-  g_clear_pointer (&seen->kicked, jc_video_room_id_free);
-  g_clear_pointer (&seen->destroyed, jc_video_room_id_free);
+  g_clear_pointer (&seen->joining, jc_id_free);
+  g_clear_pointer (&seen->left, jc_id_free);
+  g_clear_pointer (&seen->kicked, jc_id_free);
+  g_clear_pointer (&seen->destroyed, jc_id_free);
 }
 
 static void
-on_display_changed (JcVideoRoom *vr, const JcVideoRoomId *feed, const char *display, Seen *seen)
+on_display_changed (JcVideoRoom *vr, const JcId *feed, const char *display, Seen *seen)
 {
-  g_clear_pointer (&seen->feed, jc_video_room_id_free);
-  seen->feed = jc_video_room_id_copy (feed);
+  g_clear_pointer (&seen->feed, jc_id_free);
+  seen->feed = jc_id_copy (feed);
   g_free (seen->display);
   seen->display = g_strdup (display);
 }
 
 static void
-on_joining (JcVideoRoom *vr, const JcVideoRoomId *feed, const char *display, Seen *seen)
+on_joining (JcVideoRoom *vr, const JcId *feed, const char *display, Seen *seen)
 {
-  g_clear_pointer (&seen->joining, jc_video_room_id_free);
-  seen->joining = jc_video_room_id_copy (feed);
+  g_clear_pointer (&seen->joining, jc_id_free);
+  seen->joining = jc_id_copy (feed);
 }
 
 static void
-on_leaving (JcVideoRoom *vr, const JcVideoRoomId *feed, const char *reason, Seen *seen)
+on_leaving (JcVideoRoom *vr, const JcId *feed, const char *reason, Seen *seen)
 {
-  g_clear_pointer (&seen->left, jc_video_room_id_free);
-  seen->left = jc_video_room_id_copy (feed);
+  g_clear_pointer (&seen->left, jc_id_free);
+  seen->left = jc_id_copy (feed);
 }
 
 static void
-on_kicked (JcVideoRoom *vr, const JcVideoRoomId *feed, Seen *seen)
+on_kicked (JcVideoRoom *vr, const JcId *feed, Seen *seen)
 {
-  g_clear_pointer (&seen->kicked, jc_video_room_id_free);
-  seen->kicked = jc_video_room_id_copy (feed);
+  g_clear_pointer (&seen->kicked, jc_id_free);
+  seen->kicked = jc_id_copy (feed);
 }
 
 static void
-on_destroyed (JcVideoRoom *vr, const JcVideoRoomId *room, Seen *seen)
+on_destroyed (JcVideoRoom *vr, const JcId *room, Seen *seen)
 {
-  g_clear_pointer (&seen->destroyed, jc_video_room_id_free);
-  seen->destroyed = jc_video_room_id_copy (room);
+  g_clear_pointer (&seen->destroyed, jc_id_free);
+  seen->destroyed = jc_id_copy (room);
 }
 
 static const char *
-display_of (GPtrArray *list, const JcVideoRoomId *id)
+display_of (GPtrArray *list, const JcId *id)
 {
   for (guint i = 0; i < list->len; i++)
     {
       JcVideoRoomParticipant *p = g_ptr_array_index (list, i);
 
-      if (jc_video_room_id_equal (jc_video_room_participant_get_id (p), id))
+      if (jc_id_equal (jc_video_room_participant_get_id (p), id))
         return jc_video_room_participant_get_display (p);
     }
   return NULL;
@@ -351,10 +351,10 @@ test_participants_display_kick (Fixture *f, gconstpointer data)
   g_autoptr (JcVideoRoomRequest) change = jc_video_room_request_new ();
   g_autoptr (JcVideoRoom) alice = attach (f->session);
   g_autoptr (JcVideoRoom) bob = attach (f->session);
-  g_autoptr (JcVideoRoomId) room = NULL;
-  g_autoptr (JcVideoRoomId) alice_id = NULL;
-  g_autoptr (JcVideoRoomId) bob_id = NULL;
-  g_autoptr (JcVideoRoomId) nobody = jc_video_room_id_new_number (424242);
+  g_autoptr (JcId) room = NULL;
+  g_autoptr (JcId) alice_id = NULL;
+  g_autoptr (JcId) bob_id = NULL;
+  g_autoptr (JcId) nobody = jc_id_new_number (424242);
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
@@ -373,7 +373,7 @@ test_participants_display_kick (Fixture *f, gconstpointer data)
   bob_id = join_publisher (bob, room, "bob", NULL, &error);
   g_assert_no_error (error);
   JC_TEST_WAIT_UNTIL (seen.joining != NULL);
-  g_assert_true (jc_video_room_id_equal (seen.joining, bob_id));
+  g_assert_true (jc_id_equal (seen.joining, bob_id));
 
   list = participants (f->admin, room);
   g_assert_cmpuint (list->len, ==, 2);
@@ -393,7 +393,7 @@ test_participants_display_kick (Fixture *f, gconstpointer data)
   g_assert_cmpstr (display_of (list, alice_id), ==, "alice");
   g_clear_pointer (&list, g_ptr_array_unref);
   JC_TEST_WAIT_UNTIL (seen.display != NULL);
-  g_assert_true (jc_video_room_id_equal (seen.feed, bob_id));
+  g_assert_true (jc_id_equal (seen.feed, bob_id));
   g_assert_cmpstr (seen.display, ==, "robert");
 
   /* Kicking or moderating somebody who is not there: 428. */
@@ -425,7 +425,7 @@ test_participants_display_kick (Fixture *f, gconstpointer data)
   g_assert_true (destroy_room (f->admin, room, NULL, &error));
   g_assert_no_error (error);
   JC_TEST_WAIT_UNTIL (alice_seen.destroyed != NULL);
-  g_assert_true (jc_video_room_id_equal (alice_seen.destroyed, room));
+  g_assert_true (jc_id_equal (alice_seen.destroyed, room));
   seen_clear (&seen);
   seen_clear (&alice_seen);
 }
@@ -434,10 +434,10 @@ static void
 test_allowed_recording_forwarders (Fixture *f, gconstpointer data)
 {
   static const char *const tokens[] = { "token-a", "token-b", NULL };
-  g_autoptr (JcVideoRoomId) room = create_room (f->admin, NULL);
+  g_autoptr (JcId) room = create_room (f->admin, NULL);
   g_autoptr (JcVideoRoom) member = attach (f->session);
   g_autoptr (JcVideoRoomRequest) with_token = jc_video_room_request_new ();
-  g_autoptr (JcVideoRoomId) id = NULL;
+  g_autoptr (JcId) id = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) allowed = NULL;
@@ -504,13 +504,13 @@ test_allowed_recording_forwarders (Fixture *f, gconstpointer data)
 static void
 test_remote_publishers (Fixture *f, gconstpointer data)
 {
-  g_autoptr (JcVideoRoomId) room = create_room (f->admin, NULL);
-  g_autoptr (JcVideoRoomId) nobody = jc_video_room_id_new_number (777);
+  g_autoptr (JcId) room = create_room (f->admin, NULL);
+  g_autoptr (JcId) nobody = jc_id_new_number (777);
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
   g_autoptr (JsonArray) streams = json_array_new ();
   g_autoptr (JsonObject) stream = json_object_new ();
   g_autoptr (JsonObject) added = NULL;
-  g_autoptr (JcVideoRoomId) remote = NULL;
+  g_autoptr (JcId) remote = NULL;
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonArray) remotes = NULL;
@@ -554,7 +554,7 @@ test_remote_publishers (Fixture *f, gconstpointer data)
   added = jc_video_room_add_remote_publisher_finish (f->admin, result, &error);
   g_assert_no_error (error);
   g_clear_object (&result);
-  remote = jc_video_room_id_lookup (added, "id");
+  remote = jc_id_lookup (added, "id");
   g_assert_nonnull (remote);
   /* Janus lists it once its RTP thread runs: poll briefly. */
   for (int i = 0; i < 50; i++)
@@ -600,7 +600,7 @@ on_concurrent_joined (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Concurrent *c = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (JcVideoRoomId) id = jc_video_room_join_publisher_finish (JC_VIDEO_ROOM (source), result, &error);
+  g_autoptr (JcId) id = jc_video_room_join_publisher_finish (JC_VIDEO_ROOM (source), result, &error);
 
   if (id == NULL)
     {
@@ -614,7 +614,7 @@ static void
 test_concurrent_joins (Fixture *f, gconstpointer data)
 {
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
-  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (JcId) room = NULL;
   g_autoptr (GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) handles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) list = NULL;
@@ -656,8 +656,8 @@ test_concurrent_joins (Fixture *f, gconstpointer data)
 
       g_assert_nonnull (jc_video_room_get_participant_id (vr));
       for (guint j = 0; j < i; j++)
-        g_assert_false (jc_video_room_id_equal (jc_video_room_get_participant_id (vr),
-                                                jc_video_room_get_participant_id (g_ptr_array_index (handles, j))));
+        g_assert_false (jc_id_equal (jc_video_room_get_participant_id (vr),
+                                     jc_video_room_get_participant_id (g_ptr_array_index (handles, j))));
     }
   for (guint i = 0; i < sessions->len; i++)
     {

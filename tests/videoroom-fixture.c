@@ -14,18 +14,18 @@ vrf_dq (const char *text)
 }
 
 char *
-vrf_id_text (const JcVideoRoomId *id)
+vrf_id_text (const JcId *id)
 {
   g_autofree char *text = NULL;
 
   if (id == NULL)
     return g_strdup ("NULL");
-  text = jc_video_room_id_to_string (id);
-  return jc_video_room_id_is_string (id) ? g_strdup_printf ("'%s'", text) : g_steal_pointer (&text);
+  text = jc_id_to_string (id);
+  return jc_id_is_string (id) ? g_strdup_printf ("'%s'", text) : g_steal_pointer (&text);
 }
 
 static void
-log_id (Vrf *f, const char *name, const JcVideoRoomId *id)
+log_id (Vrf *f, const char *name, const JcId *id)
 {
   g_autofree char *text = vrf_id_text (id);
 
@@ -33,7 +33,7 @@ log_id (Vrf *f, const char *name, const JcVideoRoomId *id)
 }
 
 static void
-log_id_string (Vrf *f, const char *name, const JcVideoRoomId *id, const char *string)
+log_id_string (Vrf *f, const char *name, const JcId *id, const char *string)
 {
   g_autofree char *text = vrf_id_text (id);
 
@@ -72,7 +72,7 @@ append_array (GString *out, GPtrArray *array, void (*append) (GString *, gpointe
 }
 
 static void
-on_joined (JcVideoRoom *vr, JcVideoRoomId *room, JcVideoRoomId *id, Vrf *f)
+on_joined (JcVideoRoom *vr, JcId *room, JcId *id, Vrf *f)
 {
   g_autofree char *text = vrf_id_text (id);
 
@@ -88,37 +88,37 @@ on_publishers (JcVideoRoom *vr, GPtrArray *publishers, Vrf *f)
 }
 
 static void
-on_unpublished (JcVideoRoom *vr, JcVideoRoomId *id, Vrf *f)
+on_unpublished (JcVideoRoom *vr, JcId *id, Vrf *f)
 {
   log_id (f, "unpublished", id);
 }
 
 static void
-on_leaving (JcVideoRoom *vr, JcVideoRoomId *id, const char *reason, Vrf *f)
+on_leaving (JcVideoRoom *vr, JcId *id, const char *reason, Vrf *f)
 {
   log_id_string (f, "leaving", id, reason);
 }
 
 static void
-on_kicked (JcVideoRoom *vr, JcVideoRoomId *id, Vrf *f)
+on_kicked (JcVideoRoom *vr, JcId *id, Vrf *f)
 {
   log_id (f, "kicked", id);
 }
 
 static void
-on_joining (JcVideoRoom *vr, JcVideoRoomId *id, const char *display, Vrf *f)
+on_joining (JcVideoRoom *vr, JcId *id, const char *display, Vrf *f)
 {
   log_id_string (f, "joining", id, display);
 }
 
 static void
-on_talking (JcVideoRoom *vr, JcVideoRoomId *id, const char *mid, Vrf *f)
+on_talking (JcVideoRoom *vr, JcId *id, const char *mid, Vrf *f)
 {
   log_id_string (f, "talking", id, mid);
 }
 
 static void
-on_stopped_talking (JcVideoRoom *vr, JcVideoRoomId *id, const char *mid, Vrf *f)
+on_stopped_talking (JcVideoRoom *vr, JcId *id, const char *mid, Vrf *f)
 {
   log_id_string (f, "stopped-talking", id, mid);
 }
@@ -132,7 +132,7 @@ on_updated (JcVideoRoom *vr, GPtrArray *streams, Vrf *f)
 }
 
 static void
-on_destroyed (JcVideoRoom *vr, JcVideoRoomId *room, Vrf *f)
+on_destroyed (JcVideoRoom *vr, JcId *room, Vrf *f)
 {
   log_id (f, "destroyed", room);
 }
@@ -144,7 +144,7 @@ on_configured (JcVideoRoom *vr, JsonObject *data, Vrf *f)
 }
 
 static void
-on_display_changed (JcVideoRoom *vr, JcVideoRoomId *id, const char *display, Vrf *f)
+on_display_changed (JcVideoRoom *vr, JcId *id, const char *display, Vrf *f)
 {
   log_id_string (f, "display-changed", id, display);
 }
@@ -245,18 +245,18 @@ vrf_push (Vrf *f, const char *data, const char *jsep)
 GPtrArray *
 vrf_feeds (guint64 id)
 {
-  GPtrArray *feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
+  GPtrArray *feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_id_free);
 
-  g_ptr_array_add (feeds, jc_video_room_id_new_number (id));
+  g_ptr_array_add (feeds, jc_id_new_number (id));
   return feeds;
 }
 
 static void
-join_publisher (Vrf *f, const char *reply, JcVideoRoomId *room)
+join_publisher (Vrf *f, const char *reply, JcId *room)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (JcVideoRoomId) id = NULL;
+  g_autoptr (JcId) id = NULL;
   GAsyncResult *slot = NULL;
 
   vrf_script (f, reply, NULL);
@@ -265,7 +265,7 @@ join_publisher (Vrf *f, const char *reply, JcVideoRoomId *room)
   id = jc_video_room_join_publisher_finish (f->vr, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (id);
-  jc_video_room_id_free (room);
+  jc_id_free (room);
 }
 
 static void
@@ -275,7 +275,7 @@ join_subscriber (Vrf *f)
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) streams = NULL;
   g_autoptr (GPtrArray) feeds = vrf_feeds (100);
-  g_autoptr (JcVideoRoomId) room = jc_video_room_id_new_number (1234);
+  g_autoptr (JcId) room = jc_id_new_number (1234);
   GAsyncResult *slot = NULL;
 
   vrf_script (f, VRF_ATTACHED, VRF_OFFER);
@@ -311,11 +311,11 @@ vrf_setup (Vrf *f, VrfSetup setup)
   switch (setup)
     {
     case VRF_PUBLISHER:
-      join_publisher (f, VRF_JOINED, jc_video_room_id_new_number (1234));
+      join_publisher (f, VRF_JOINED, jc_id_new_number (1234));
       g_assert_cmpstr (f->log->str, ==, "joined(1234,1);publishers(100:alice[2]);");
       break;
     case VRF_STRING:
-      join_publisher (f, VRF_JOINED_STR, jc_video_room_id_new_string ("lobby"));
+      join_publisher (f, VRF_JOINED_STR, jc_id_new_string ("lobby"));
       g_assert_cmpstr (f->log->str, ==, "joined('lobby','me');publishers('alice':alice[2]);");
       break;
     case VRF_SUB:
@@ -363,13 +363,13 @@ vrf_teardown (Vrf *f, gconstpointer data)
 static int
 compare_participants (gconstpointer a, gconstpointer b)
 {
-  const JcVideoRoomId *ia = jc_video_room_participant_get_id (*(JcVideoRoomParticipant **) a);
-  const JcVideoRoomId *ib = jc_video_room_participant_get_id (*(JcVideoRoomParticipant **) b);
-  guint64 na = jc_video_room_id_get_number (ia), nb = jc_video_room_id_get_number (ib);
+  const JcId *ia = jc_video_room_participant_get_id (*(JcVideoRoomParticipant **) a);
+  const JcId *ib = jc_video_room_participant_get_id (*(JcVideoRoomParticipant **) b);
+  guint64 na = jc_id_get_number (ia), nb = jc_id_get_number (ib);
 
   if (na != nb)
     return na < nb ? -1 : 1;
-  return g_strcmp0 (jc_video_room_id_get_string (ia), jc_video_room_id_get_string (ib));
+  return g_strcmp0 (jc_id_get_string (ia), jc_id_get_string (ib));
 }
 
 char *
@@ -419,11 +419,11 @@ assert_publisher_event_parsed (Vrf *f)
   for (guint i = 0; i < publishers->len; i++)
     {
       JcVideoRoomParticipant *p = g_ptr_array_index (publishers, i);
-      const JcVideoRoomId *id = jc_video_room_participant_get_id (p);
+      const JcId *id = jc_video_room_participant_get_id (p);
       g_autofree char *text = vrf_id_text (id);
 
-      g_assert_cmpint (jc_video_room_id_is_string (id), ==, string_ids);
-      g_assert_true (string_ids || jc_video_room_id_get_number (id) <= JC_JSON_MAX_ID);
+      g_assert_cmpint (jc_id_is_string (id), ==, string_ids);
+      g_assert_true (string_ids || jc_id_get_number (id) <= JC_JSON_MAX_ID);
       if (g_str_equal (text, string_ids ? "'later'" : "4242"))
         {
           found = TRUE;
@@ -449,7 +449,7 @@ vrf_assert_still_working (Vrf *f, gboolean joined)
       g_assert_cmpstr (f->log->str, ==, "updated(0>4242);");
       streams = jc_video_room_get_streams (f->vr);
       g_assert_cmpuint (streams->len, ==, 1);
-      g_assert_cmpuint (jc_video_room_id_get_number (jc_video_room_stream_get_feed_id (g_ptr_array_index (streams, 0))), ==, 4242);
+      g_assert_cmpuint (jc_id_get_number (jc_video_room_stream_get_feed_id (g_ptr_array_index (streams, 0))), ==, 4242);
     }
   else
     assert_publisher_event_parsed (f);

@@ -56,7 +56,7 @@ void vrf_teardown (Vrf *f, gconstpointer data);
 /* Single quotes to double quotes. */
 char *vrf_dq (const char *text);
 /* "1234", "'lobby'" or "NULL" */
-char *vrf_id_text (const JcVideoRoomId *id);
+char *vrf_id_text (const JcId *id);
 /* What the handle knows now: its publishers sorted by id ("100:alice[2]",
  * comma-separated) or, for subscriber setups, its streams in order
  * ("0>100"). */

@@ -24,14 +24,14 @@ typedef struct
 } FeedWatch;
 
 static void
-print_feed (FeedWatch *watch, const JcVideoRoomId *feed, const char *display, const char *action)
+print_feed (FeedWatch *watch, const JcId *feed, const char *display, const char *action)
 {
   if (watch->opts->json)
     {
       g_autoptr (JsonObject) line = json_object_new ();
 
       json_object_set_string_member (line, "event", "feed");
-      json_object_set_member (line, "feed", jc_video_room_id_to_json (feed));
+      json_object_set_member (line, "feed", jc_id_to_json (feed));
       if (display != NULL)
         json_object_set_string_member (line, "display", display);
       else
@@ -41,7 +41,7 @@ print_feed (FeedWatch *watch, const JcVideoRoomId *feed, const char *display, co
     }
   else
     {
-      g_autofree char *id = jc_video_room_id_to_string (feed);
+      g_autofree char *id = jc_id_to_string (feed);
 
       printf ("feed %s%s%s%s %s\n", id, display != NULL ? " (" : "", display != NULL ? display : "",
               display != NULL ? ")" : "", action);
@@ -52,31 +52,31 @@ print_feed (FeedWatch *watch, const JcVideoRoomId *feed, const char *display, co
 static void
 watch_streams (FeedWatch *watch, GPtrArray *streams)
 {
-  g_autoptr (GHashTable) now = g_hash_table_new_full ((GHashFunc) jc_video_room_id_hash,
-                                                      (GEqualFunc) jc_video_room_id_equal,
-                                                      (GDestroyNotify) jc_video_room_id_free, NULL);
+  g_autoptr (GHashTable) now = g_hash_table_new_full ((GHashFunc) jc_id_hash,
+                                                      (GEqualFunc) jc_id_equal,
+                                                      (GDestroyNotify) jc_id_free, NULL);
   GHashTableIter iter;
   gpointer key, value;
 
   for (guint i = 0; i < streams->len; i++)
     {
       JcVideoRoomStream *s = g_ptr_array_index (streams, i);
-      const JcVideoRoomId *feed = jc_video_room_stream_get_feed_id (s);
+      const JcId *feed = jc_video_room_stream_get_feed_id (s);
 
       if (feed == NULL || !jc_video_room_stream_is_active (s))
         continue;
       if (jc_video_room_stream_get_mid (s) != NULL)
         g_hash_table_replace (watch->mids, g_strdup (jc_video_room_stream_get_mid (s)),
-                              jc_video_room_id_to_string (feed));
+                              jc_id_to_string (feed));
       if (!g_hash_table_contains (now, feed))
-        g_hash_table_insert (now, jc_video_room_id_copy (feed), (gpointer) jc_video_room_stream_get_feed_display (s));
+        g_hash_table_insert (now, jc_id_copy (feed), (gpointer) jc_video_room_stream_get_feed_display (s));
     }
   g_hash_table_iter_init (&iter, now);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!g_hash_table_contains (watch->feeds, key))
       {
         print_feed (watch, key, value, "joined");
-        g_hash_table_insert (watch->feeds, jc_video_room_id_copy (key), g_strdup (value));
+        g_hash_table_insert (watch->feeds, jc_id_copy (key), g_strdup (value));
         watch->appeared++;
       }
   g_hash_table_iter_init (&iter, watch->feeds);
@@ -181,8 +181,8 @@ jc_cmd_videoroom_subscribe (JcCliOptions *opts, int argc, char **argv)
   VrRun run = { opts };
   FeedWatch watch = { opts };
   g_autoptr (GError) error = NULL;
-  g_autoptr (JcVideoRoomId) room = NULL;
-  g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
+  g_autoptr (JcId) room = NULL;
+  g_autoptr (GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_id_free);
   g_autoptr (JcMediaSink) sink = NULL;
   g_autoptr (JcPeer) peer = NULL;
   g_autoptr (JcVideoRoom) watcher = NULL;
@@ -193,8 +193,8 @@ jc_cmd_videoroom_subscribe (JcCliOptions *opts, int argc, char **argv)
   int status = jc_vr_parse (opts, "subscribe", "Receive the feeds of a room on one multistream subscription.", entries,
                             &argc, &argv);
 
-  watch.feeds = g_hash_table_new_full ((GHashFunc) jc_video_room_id_hash, (GEqualFunc) jc_video_room_id_equal,
-                                       (GDestroyNotify) jc_video_room_id_free, g_free);
+  watch.feeds = g_hash_table_new_full ((GHashFunc) jc_id_hash, (GEqualFunc) jc_id_equal,
+                                       (GDestroyNotify) jc_id_free, g_free);
   watch.mids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   watch.layered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (status != JC_CLI_EXIT_OK ||
@@ -213,7 +213,7 @@ jc_cmd_videoroom_subscribe (JcCliOptions *opts, int argc, char **argv)
   watch.substream = substream;
   for (guint i = 0; feed_texts != NULL && feed_texts[i] != NULL; i++)
     {
-      JcVideoRoomId *feed = jc_video_room_id_parse (feed_texts[i]);
+      JcId *feed = jc_id_parse (feed_texts[i]);
 
       if (feed == NULL)
         {
@@ -263,7 +263,7 @@ jc_cmd_videoroom_subscribe (JcCliOptions *opts, int argc, char **argv)
       /* Every publisher present and arriving: a publisher handle that
        * publishes nothing hears of them, the subscriber follows it. */
       g_autoptr (GAsyncResult) result = NULL;
-      g_autoptr (JcVideoRoomId) id = NULL;
+      g_autoptr (JcId) id = NULL;
 
       watcher = jc_vr_attach (&run, &error);
       if (watcher != NULL)
@@ -302,10 +302,10 @@ jc_cmd_videoroom_subscribe (JcCliOptions *opts, int argc, char **argv)
         const char *mid = jc_cli_json_string (track, "mid");
         const char *feed = mid != NULL ? g_hash_table_lookup (watch.mids, mid) : NULL;
 
-        g_autoptr (JcVideoRoomId) feed_id = feed != NULL ? jc_video_room_id_parse (feed) : NULL;
+        g_autoptr (JcId) feed_id = feed != NULL ? jc_id_parse (feed) : NULL;
 
         if (feed_id != NULL)
-          json_object_set_member (track, "feed", jc_video_room_id_to_json (feed_id));
+          json_object_set_member (track, "feed", jc_id_to_json (feed_id));
         else
           json_object_set_null_member (track, "feed");
       }

@@ -49,9 +49,9 @@ jc_vr_close (VrRun *run)
 }
 
 static JsonNode *
-id_node (const JcVideoRoomId *id)
+id_node (const JcId *id)
 {
-  return jc_video_room_id_to_json (id);
+  return jc_id_to_json (id);
 }
 
 /* Parses the subcommand's options and refuses positional arguments. */
@@ -74,12 +74,12 @@ jc_vr_parse (JcCliOptions *opts,
 }
 
 int
-jc_vr_parse_room (JcCliOptions *opts, const char *sub, const char *text, gboolean required, JcVideoRoomId **out_room)
+jc_vr_parse_room (JcCliOptions *opts, const char *sub, const char *text, gboolean required, JcId **out_room)
 {
   *out_room = NULL;
   if (text == NULL)
     return required ? jc_cli_usage_error (opts, "videoroom %s needs --room ID", sub) : JC_CLI_EXIT_OK;
-  *out_room = jc_video_room_id_parse (text);
+  *out_room = jc_id_parse (text);
   if (*out_room == NULL)
     return jc_cli_usage_error (opts, "Invalid --room “%s” (want a positive number or a name)", text);
   return JC_CLI_EXIT_OK;
@@ -133,7 +133,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
     for (guint i = 0; i < rooms->len; i++)
       {
         JcVideoRoomInfo *info = g_ptr_array_index (rooms, i);
-        g_autofree char *id = jc_video_room_id_to_string (jc_video_room_info_get_room (info));
+        g_autofree char *id = jc_id_to_string (jc_video_room_info_get_room (info));
 
         printf ("%-12s %3u participants  %s\n", id, jc_video_room_info_get_num_participants (info),
                 jc_video_room_info_get_description (info) != NULL ? jc_video_room_info_get_description (info) : "");
@@ -159,8 +159,8 @@ cmd_create (JcCliOptions *opts, int argc, char **argv)
   };
   VrRun run = { opts };
   g_autoptr (GError) error = NULL;
-  g_autoptr (JcVideoRoomId) room = NULL;
-  g_autoptr (JcVideoRoomId) created = NULL;
+  g_autoptr (JcId) room = NULL;
+  g_autoptr (JcId) created = NULL;
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
   int status = jc_vr_parse (opts, "create", "Create a room.", entries, &argc, &argv);
 
@@ -194,7 +194,7 @@ cmd_create (JcCliOptions *opts, int argc, char **argv)
     }
   else
     {
-      g_autofree char *text = jc_video_room_id_to_string (created);
+      g_autofree char *text = jc_id_to_string (created);
 
       printf ("created room %s\n", text);
     }
@@ -212,7 +212,7 @@ cmd_destroy (JcCliOptions *opts, int argc, char **argv)
   };
   VrRun run = { opts };
   g_autoptr (GError) error = NULL;
-  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (JcId) room = NULL;
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
   gboolean ok = FALSE;
   int status = jc_vr_parse (opts, "destroy", "Destroy a room.", entries, &argc, &argv);
@@ -254,7 +254,7 @@ cmd_exists (JcCliOptions *opts, int argc, char **argv)
   };
   VrRun run = { opts };
   g_autoptr (GError) error = NULL;
-  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (JcId) room = NULL;
   gboolean ok = FALSE, exists = FALSE;
   int status = jc_vr_parse (opts, "exists", "Tell whether a room exists.", entries, &argc, &argv);
 
@@ -298,7 +298,7 @@ cmd_participants (JcCliOptions *opts, int argc, char **argv)
   };
   VrRun run = { opts };
   g_autoptr (GError) error = NULL;
-  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (JcId) room = NULL;
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (JsonObject) out = json_object_new ();
   JsonArray *array = json_array_new ();
@@ -324,7 +324,7 @@ cmd_participants (JcCliOptions *opts, int argc, char **argv)
       JcVideoRoomParticipant *p = g_ptr_array_index (list, i);
       JsonObject *entry = json_object_new ();
       const char *display = jc_video_room_participant_get_display (p);
-      g_autofree char *id = jc_video_room_id_to_string (jc_video_room_participant_get_id (p));
+      g_autofree char *id = jc_id_to_string (jc_video_room_participant_get_id (p));
 
       json_object_set_member (entry, "id", id_node (jc_video_room_participant_get_id (p)));
       if (display != NULL)
@@ -384,7 +384,7 @@ cmd_publish (JcCliOptions *opts, int argc, char **argv)
   g_autofree GOptionEntry *entries = NULL;
   VrRun run = { opts };
   g_autoptr (GError) error = NULL;
-  g_autoptr (JcVideoRoomId) room = NULL;
+  g_autoptr (JcId) room = NULL;
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
   g_autoptr (JcMediaSource) source = NULL;
   g_autoptr (JcPeer) peer = NULL;
@@ -439,7 +439,7 @@ cmd_publish (JcCliOptions *opts, int argc, char **argv)
   }
   if (!opts->json)
     {
-      g_autofree char *id = jc_video_room_id_to_string (jc_video_room_get_participant_id (run.vr));
+      g_autofree char *id = jc_id_to_string (jc_video_room_get_participant_id (run.vr));
 
       fprintf (stderr, "publishing in room %s as %s\n", room_text, id);
     }

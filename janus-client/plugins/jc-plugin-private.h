@@ -11,6 +11,7 @@
 #pragma once
 
 #include "jc-handle.h"
+#include "jc-id.h"
 
 G_BEGIN_DECLS
 
@@ -101,5 +102,24 @@ JsonObject *jc_plugin_options_body (gpointer options);
 void jc_plugin_options_set_string (gpointer options, const char *member, const char *value);
 /* Sets @member to a deep copy of @value. */
 void jc_plugin_options_set_extra (gpointer options, const char *member, JsonNode *value);
+
+/* jc-id.c: ids read from the wire. */
+/* A room or participant id read from the wire: a positive integer or a
+ * non-empty string; NULL otherwise. */
+JcId *jc_id_from_json (JsonNode *node);
+JcId *jc_id_lookup (JsonObject *obj, const char *member);
+/* Whether @id is of @room's kind (NULL: any): rooms with string_ids use
+ * strings for rooms and participants alike. */
+gboolean jc_id_fits (const JcId *id, const JcId *room);
+/* An id that fits @room, or NULL. */
+JcId *jc_id_lookup_in (JsonObject *obj, const char *member, const JcId *room);
+
+/* Reading what Janus sent, with what was wrong appended to @problems
+ * (jc_plugin_add_problem), told at once through "error". */
+/* An optional id member: NULL when absent, or when malformed or not of
+ * @room's kind (a problem). */
+JcId *jc_id_read (JsonObject *obj, const char *member, const JcId *room, const char *what, GString *problems);
+/* Sets @member of @obj to @id; nothing when @id is NULL. */
+void jc_plugin_set_id (JsonObject *obj, const char *member, const JcId *id);
 
 G_END_DECLS

@@ -17,7 +17,7 @@ static const JcPluginSpec video_room_spec = { "videoroom", "VideoRoom" };
 void
 jc_video_room_send (JcVideoRoom *self,
                     const char *request,
-                    const JcVideoRoomId *room,
+                    const JcId *room,
                     JcVideoRoomRequest *options,
                     JsonObject *extra,
                     JsonObject *jsep,
@@ -33,7 +33,7 @@ jc_video_room_send (JcVideoRoom *self,
   JsonObject *body = jc_plugin_body_new (request, options != NULL ? jc_video_room_request_peek_body (options) : NULL, extra);
 
   if (room != NULL)
-    json_object_set_member (body, "room", jc_video_room_id_to_json (room));
+    json_object_set_member (body, "room", jc_id_to_json (room));
   jc_plugin_send (JC_HANDLE (self), &video_room_spec, body, jsep, expect, (JcPluginReplyHook) hook, source_tag, name,
                   cancellable, callback, user_data);
 }
@@ -48,13 +48,6 @@ gboolean
 jc_video_room_finish_ok (JcVideoRoom *self, GAsyncResult *result, gpointer tag, GError **error)
 {
   return jc_plugin_finish_ok (JC_HANDLE (self), result, tag, error);
-}
-
-void
-jc_video_room_extra_set_id (JsonObject *extra, const char *member, const JcVideoRoomId *id)
-{
-  if (id != NULL)
-    json_object_set_member (extra, member, jc_video_room_id_to_json (id));
 }
 
 /**
@@ -74,7 +67,7 @@ jc_video_room_extra_set_id (JsonObject *extra, const char *member, const JcVideo
 void
 jc_video_room_request_async (JcVideoRoom *self,
                              const char *request,
-                             const JcVideoRoomId *room,
+                             const JcId *room,
                              JcVideoRoomRequest *options,
                              JsonObject *jsep,
                              GCancellable *cancellable,
@@ -121,7 +114,7 @@ jc_video_room_request_finish (JcVideoRoom *self, GAsyncResult *result, JsonObjec
  */
 void
 jc_video_room_create_async (JcVideoRoom *self,
-                            const JcVideoRoomId *room,
+                            const JcId *room,
                             JcVideoRoomRequest *options,
                             GCancellable *cancellable,
                             GAsyncReadyCallback callback,
@@ -145,15 +138,15 @@ jc_video_room_create_async (JcVideoRoom *self,
  *
  * Returns: (transfer full): the new room's id
  */
-JcVideoRoomId *
+JcId *
 jc_video_room_create_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
 {
   g_autoptr (JsonObject) data = jc_video_room_send_finish (self, result, jc_video_room_create_async, NULL, error);
-  JcVideoRoomId *room;
+  JcId *room;
 
   if (data == NULL)
     return NULL;
-  room = jc_video_room_id_lookup (data, "room");
+  room = jc_id_lookup (data, "room");
   if (room == NULL)
     jc_set_protocol_error (error, "VideoRoom created a room but sent no valid “room”");
   return room;
@@ -173,7 +166,7 @@ jc_video_room_create_finish (JcVideoRoom *self, GAsyncResult *result, GError **e
  */
 void
 jc_video_room_edit_async (JcVideoRoom *self,
-                          const JcVideoRoomId *room,
+                          const JcId *room,
                           JcVideoRoomRequest *options,
                           GCancellable *cancellable,
                           GAsyncReadyCallback callback,
@@ -218,7 +211,7 @@ jc_video_room_edit_finish (JcVideoRoom *self, GAsyncResult *result, GError **err
  */
 void
 jc_video_room_destroy_async (JcVideoRoom *self,
-                             const JcVideoRoomId *room,
+                             const JcId *room,
                              JcVideoRoomRequest *options,
                              GCancellable *cancellable,
                              GAsyncReadyCallback callback,
@@ -261,7 +254,7 @@ jc_video_room_destroy_finish (JcVideoRoom *self, GAsyncResult *result, GError **
  */
 void
 jc_video_room_exists_async (JcVideoRoom *self,
-                            const JcVideoRoomId *room,
+                            const JcId *room,
                             GCancellable *cancellable,
                             GAsyncReadyCallback callback,
                             gpointer user_data)
@@ -376,7 +369,7 @@ jc_video_room_list_finish (JcVideoRoom *self, GAsyncResult *result, GError **err
  */
 void
 jc_video_room_allowed_async (JcVideoRoom *self,
-                             const JcVideoRoomId *room,
+                             const JcId *room,
                              JcVideoRoomAllowedAction action,
                              const char *const *tokens,
                              JcVideoRoomRequest *options,
@@ -451,8 +444,8 @@ jc_video_room_allowed_finish (JcVideoRoom *self, GAsyncResult *result, GError **
  */
 void
 jc_video_room_kick_async (JcVideoRoom *self,
-                          const JcVideoRoomId *room,
-                          const JcVideoRoomId *participant,
+                          const JcId *room,
+                          const JcId *participant,
                           JcVideoRoomRequest *options,
                           GCancellable *cancellable,
                           GAsyncReadyCallback callback,
@@ -463,7 +456,7 @@ jc_video_room_kick_async (JcVideoRoom *self,
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && participant != NULL);
 
-  jc_video_room_extra_set_id (extra, "id", participant);
+  jc_plugin_set_id (extra, "id", participant);
   jc_video_room_send (self, "kick", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_kick_async, "jc_video_room_kick_async", cancellable, callback, user_data);
 }
@@ -500,8 +493,8 @@ jc_video_room_kick_finish (JcVideoRoom *self, GAsyncResult *result, GError **err
  */
 void
 jc_video_room_moderate_async (JcVideoRoom *self,
-                              const JcVideoRoomId *room,
-                              const JcVideoRoomId *participant,
+                              const JcId *room,
+                              const JcId *participant,
                               const char *mid,
                               gboolean mute,
                               JcVideoRoomRequest *options,
@@ -514,7 +507,7 @@ jc_video_room_moderate_async (JcVideoRoom *self,
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && participant != NULL && mid != NULL);
 
-  jc_video_room_extra_set_id (extra, "id", participant);
+  jc_plugin_set_id (extra, "id", participant);
   json_object_set_string_member (extra, "mid", mid);
   json_object_set_boolean_member (extra, "mute", mute);
   jc_video_room_send (self, "moderate", room, options, extra, NULL, jc_plugin_expect_success, NULL,
@@ -549,7 +542,7 @@ jc_video_room_moderate_finish (JcVideoRoom *self, GAsyncResult *result, GError *
  */
 void
 jc_video_room_list_participants_async (JcVideoRoom *self,
-                                       const JcVideoRoomId *room,
+                                       const JcId *room,
                                        GCancellable *cancellable,
                                        GAsyncReadyCallback callback,
                                        gpointer user_data)

@@ -37,12 +37,12 @@ jc_video_room_label_tracks (JcVideoRoom *self)
   for (guint i = 0; i < self->streams->len; i++)
     {
       JcVideoRoomStream *stream = g_ptr_array_index (self->streams, i);
-      const JcVideoRoomId *feed = jc_video_room_stream_get_feed_id (stream);
+      const JcId *feed = jc_video_room_stream_get_feed_id (stream);
       const char *mid = jc_video_room_stream_get_mid (stream);
 
       if (feed != NULL && mid != NULL)
         {
-          g_autofree char *label = jc_video_room_id_to_string (feed);
+          g_autofree char *label = jc_id_to_string (feed);
 
           jc_media_sink_set_track_label (self->sink, mid, label);
         }
@@ -85,7 +85,7 @@ take_publishers (JcVideoRoom *self, JsonObject *data, GString *problems)
     {
       JcVideoRoomParticipant *p = g_ptr_array_index (publishers, i);
 
-      g_hash_table_replace (self->publishers, jc_video_room_id_copy (jc_video_room_participant_get_id (p)),
+      g_hash_table_replace (self->publishers, jc_id_copy (jc_video_room_participant_get_id (p)),
                             jc_video_room_participant_ref (p));
     }
   if (publishers != NULL && publishers->len > 0)
@@ -96,8 +96,8 @@ gboolean
 jc_video_room_take_join (JcVideoRoom *self, JsonObject *data, gboolean publisher, GError **error)
 {
   g_autoptr (GString) problems = g_string_new (NULL);
-  g_autoptr (JcVideoRoomId) room = jc_video_room_id_lookup (data, "room");
-  g_autoptr (JcVideoRoomId) id = NULL;
+  g_autoptr (JcId) room = jc_id_lookup (data, "room");
+  g_autoptr (JcId) id = NULL;
   guint64 private_id = 0;
 
   /* Everything checked before anything changes. */
@@ -105,10 +105,10 @@ jc_video_room_take_join (JcVideoRoom *self, JsonObject *data, gboolean publisher
     return jc_set_protocol_error (error, "VideoRoom sent no valid “room” on joining");
   if (publisher)
     {
-      id = jc_video_room_id_lookup_in (data, "id", room);
+      id = jc_id_lookup_in (data, "id", room);
       if (id == NULL)
         return jc_set_protocol_error (error, "VideoRoom sent no valid participant “id” on joining (want %s, like the room's)",
-                                      jc_video_room_id_is_string (room) ? "a string" : "an integer between 1 and 2^53-1");
+                                      jc_id_is_string (room) ? "a string" : "an integer between 1 and 2^53-1");
       if (jc_json_has_member (data, "private_id") && !jc_json_lookup_id (data, "private_id", &private_id))
         return jc_set_protocol_error (error, "VideoRoom sent an invalid “private_id” on joining (want an integer between 1 and 2^53-1)");
       if (jc_json_has_member (data, "publishers") && jc_json_lookup_array (data, "publishers") == NULL)
@@ -117,12 +117,12 @@ jc_video_room_take_join (JcVideoRoom *self, JsonObject *data, gboolean publisher
   else if (jc_json_lookup_array (data, "streams") == NULL)
     return jc_set_protocol_error (error, "VideoRoom sent no “streams” array on subscribing");
 
-  jc_video_room_id_free (self->room);
+  jc_id_free (self->room);
   self->room = g_steal_pointer (&room);
   self->subscriber = !publisher;
   if (publisher)
     {
-      jc_video_room_id_free (self->id);
+      jc_id_free (self->id);
       self->id = g_steal_pointer (&id);
       self->private_id = private_id;
       g_signal_emit (self, jc_video_room_signals[VR_SIGNAL_JOINED], 0, self->room, self->id);
@@ -139,7 +139,7 @@ jc_video_room_take_join (JcVideoRoom *self, JsonObject *data, gboolean publisher
 void
 jc_video_room_clear_membership (JcVideoRoom *self)
 {
-  g_clear_pointer (&self->id, jc_video_room_id_free);
+  g_clear_pointer (&self->id, jc_id_free);
   self->private_id = 0;
   self->subscriber = FALSE;
   g_hash_table_remove_all (self->publishers);
@@ -153,7 +153,7 @@ jc_video_room_emit_configured (JcVideoRoom *self, JsonObject *data)
 }
 
 static void
-feed_gone (JcVideoRoom *self, guint signal, JcVideoRoomId *feed, const char *reason)
+feed_gone (JcVideoRoom *self, guint signal, JcId *feed, const char *reason)
 {
   g_hash_table_remove (self->publishers, feed);
   if (signal == VR_SIGNAL_LEAVING)
@@ -204,10 +204,10 @@ static void
 on_display_event (JcVideoRoom *self, JsonObject *data, GString *problems)
 {
   const char *display = jc_json_lookup_string (data, "display");
-  g_autoptr (JcVideoRoomId) id = NULL;
+  g_autoptr (JcId) id = NULL;
   JcVideoRoomParticipant *known;
 
-  if (display == NULL || (id = jc_video_room_id_read (data, "id", self->room, "participant", problems)) == NULL)
+  if (display == NULL || (id = jc_id_read (data, "id", self->room, "participant", problems)) == NULL)
     return;
   if ((known = g_hash_table_lookup (self->publishers, id)) != NULL)
     {
@@ -216,7 +216,7 @@ on_display_event (JcVideoRoom *self, JsonObject *data, GString *problems)
       g_autoptr (JsonObject) json = jc_json_object_copy (jc_video_room_participant_get_json (known));
 
       json_object_set_string_member (json, "display", display);
-      g_hash_table_replace (self->publishers, jc_video_room_id_copy (id), jc_video_room_participant_new_from_json (json));
+      g_hash_table_replace (self->publishers, jc_id_copy (id), jc_video_room_participant_new_from_json (json));
     }
   g_signal_emit (self, jc_video_room_signals[VR_SIGNAL_DISPLAY_CHANGED], 0, id, display);
 }
@@ -224,7 +224,7 @@ on_display_event (JcVideoRoom *self, JsonObject *data, GString *problems)
 static void
 on_plugin_event (JcVideoRoom *self, JsonObject *data, GString *problems)
 {
-  g_autoptr (JcVideoRoomId) id = NULL;
+  g_autoptr (JcId) id = NULL;
 
   if (jc_json_has_member (data, "error_code"))
     {
@@ -232,9 +232,9 @@ on_plugin_event (JcVideoRoom *self, JsonObject *data, GString *problems)
       return;
     }
   take_publishers (self, data, problems);
-  if (!is_ok (data, "unpublished") && (id = jc_video_room_id_read (data, "unpublished", self->room, "participant", problems)) != NULL)
+  if (!is_ok (data, "unpublished") && (id = jc_id_read (data, "unpublished", self->room, "participant", problems)) != NULL)
     feed_gone (self, VR_SIGNAL_UNPUBLISHED, id, NULL);
-  g_clear_pointer (&id, jc_video_room_id_free);
+  g_clear_pointer (&id, jc_id_free);
   if (is_ok (data, "leaving"))
     {
       /* We were made to leave: kicked, or the room went away. */
@@ -244,17 +244,17 @@ on_plugin_event (JcVideoRoom *self, JsonObject *data, GString *problems)
         g_signal_emit (self, jc_video_room_signals[VR_SIGNAL_KICKED], 0, self->id);
       jc_video_room_clear_membership (self);
     }
-  else if ((id = jc_video_room_id_read (data, "leaving", self->room, "participant", problems)) != NULL)
+  else if ((id = jc_id_read (data, "leaving", self->room, "participant", problems)) != NULL)
     feed_gone (self, VR_SIGNAL_LEAVING, id, jc_json_lookup_string (data, "reason"));
-  g_clear_pointer (&id, jc_video_room_id_free);
-  if ((id = jc_video_room_id_read (data, "kicked", self->room, "participant", problems)) != NULL)
+  g_clear_pointer (&id, jc_id_free);
+  if ((id = jc_id_read (data, "kicked", self->room, "participant", problems)) != NULL)
     feed_gone (self, VR_SIGNAL_KICKED, id, NULL);
-  g_clear_pointer (&id, jc_video_room_id_free);
+  g_clear_pointer (&id, jc_id_free);
   if (jc_json_has_member (data, "joining"))
     {
       JsonObject *joining = jc_json_lookup_object (data, "joining");
 
-      if (joining != NULL && (id = jc_video_room_id_lookup_in (joining, "id", self->room)) != NULL)
+      if (joining != NULL && (id = jc_id_lookup_in (joining, "id", self->room)) != NULL)
         g_signal_emit (self, jc_video_room_signals[VR_SIGNAL_JOINING], 0, id, jc_json_lookup_string (joining, "display"));
       else
         jc_plugin_add_problem (problems, "“joining” has no valid participant “id”");
@@ -269,17 +269,17 @@ on_plugin_event (JcVideoRoom *self, JsonObject *data, GString *problems)
 static void
 on_destroyed (JcVideoRoom *self, JsonObject *data, GString *problems)
 {
-  g_autoptr (JcVideoRoomId) room = jc_video_room_id_lookup_in (data, "room", self->room);
+  g_autoptr (JcId) room = jc_id_lookup_in (data, "room", self->room);
 
   if (room == NULL)
     {
       jc_plugin_add_problem (problems, "no valid “room”");
       return;
     }
-  if (self->room != NULL && !jc_video_room_id_equal (room, self->room))
+  if (self->room != NULL && !jc_id_equal (room, self->room))
     {
-      g_autofree char *which = jc_video_room_id_to_string (room);
-      g_autofree char *ours = jc_video_room_id_to_string (self->room);
+      g_autofree char *which = jc_id_to_string (room);
+      g_autofree char *ours = jc_id_to_string (self->room);
 
       jc_plugin_add_problem (problems, "room %s is not the handle's room (%s)", which, ours);
       return;
@@ -294,7 +294,7 @@ jc_video_room_dispatch_event (JcVideoRoom *self, JsonObject *data, JsonObject *j
 {
   const char *what = jc_json_lookup_string (data, "videoroom");
   g_autoptr (GString) problems = g_string_new (NULL);
-  g_autoptr (JcVideoRoomId) id = NULL;
+  g_autoptr (JcId) id = NULL;
 
   if (what == NULL)
     jc_plugin_add_problem (problems, "no “videoroom” type");
@@ -302,7 +302,7 @@ jc_video_room_dispatch_event (JcVideoRoom *self, JsonObject *data, JsonObject *j
     on_plugin_event (self, data, problems);
   else if (g_str_equal (what, "talking") || g_str_equal (what, "stopped-talking"))
     {
-      if ((id = jc_video_room_id_lookup_in (data, "id", self->room)) != NULL)
+      if ((id = jc_id_lookup_in (data, "id", self->room)) != NULL)
         g_signal_emit (self, jc_video_room_signals[g_str_equal (what, "talking") ? VR_SIGNAL_TALKING : VR_SIGNAL_STOPPED_TALKING], 0, id,
                        jc_json_lookup_string (data, "mid"));
       else

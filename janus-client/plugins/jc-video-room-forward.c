@@ -47,7 +47,7 @@ extra_set_array (JsonObject *extra, const char *member, JsonArray *array)
  */
 void
 jc_video_room_list_forwarders_async (JcVideoRoom *self,
-                                     const JcVideoRoomId *room,
+                                     const JcId *room,
                                      JcVideoRoomRequest *options,
                                      GCancellable *cancellable,
                                      GAsyncReadyCallback callback,
@@ -94,7 +94,7 @@ jc_video_room_list_forwarders_finish (JcVideoRoom *self, GAsyncResult *result, G
  */
 void
 jc_video_room_enable_recording_async (JcVideoRoom *self,
-                                      const JcVideoRoomId *room,
+                                      const JcId *room,
                                       gboolean record,
                                       JcVideoRoomRequest *options,
                                       GCancellable *cancellable,
@@ -145,8 +145,8 @@ jc_video_room_enable_recording_finish (JcVideoRoom *self, GAsyncResult *result, 
  */
 void
 jc_video_room_rtp_forward_async (JcVideoRoom *self,
-                                 const JcVideoRoomId *room,
-                                 const JcVideoRoomId *publisher,
+                                 const JcId *room,
+                                 const JcId *publisher,
                                  const char *host,
                                  JsonArray *streams,
                                  JcVideoRoomRequest *options,
@@ -160,7 +160,7 @@ jc_video_room_rtp_forward_async (JcVideoRoom *self,
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL && host != NULL);
 
-  jc_video_room_extra_set_id (extra, "publisher_id", publisher);
+  jc_plugin_set_id (extra, "publisher_id", publisher);
   json_object_set_string_member (extra, "host", host);
   extra_set_array (extra, "streams", streams);
   jc_video_room_send (self, "rtp_forward", room, options, extra, NULL, expect, NULL, jc_video_room_rtp_forward_async,
@@ -200,8 +200,8 @@ jc_video_room_rtp_forward_finish (JcVideoRoom *self, GAsyncResult *result, GErro
  */
 void
 jc_video_room_stop_rtp_forward_async (JcVideoRoom *self,
-                                      const JcVideoRoomId *room,
-                                      const JcVideoRoomId *publisher,
+                                      const JcId *room,
+                                      const JcId *publisher,
                                       guint stream_id,
                                       JcVideoRoomRequest *options,
                                       GCancellable *cancellable,
@@ -214,7 +214,7 @@ jc_video_room_stop_rtp_forward_async (JcVideoRoom *self,
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL);
 
-  jc_video_room_extra_set_id (extra, "publisher_id", publisher);
+  jc_plugin_set_id (extra, "publisher_id", publisher);
   json_object_set_int_member (extra, "stream_id", stream_id);
   jc_video_room_send (self, "stop_rtp_forward", room, options, extra, NULL, expect, NULL,
                       jc_video_room_stop_rtp_forward_async, "jc_video_room_stop_rtp_forward_async", cancellable,
@@ -252,8 +252,8 @@ jc_video_room_stop_rtp_forward_finish (JcVideoRoom *self, GAsyncResult *result, 
  */
 void
 jc_video_room_list_remotes_async (JcVideoRoom *self,
-                                  const JcVideoRoomId *room,
-                                  const JcVideoRoomId *publisher,
+                                  const JcId *room,
+                                  const JcId *publisher,
                                   JcVideoRoomRequest *options,
                                   GCancellable *cancellable,
                                   GAsyncReadyCallback callback,
@@ -264,7 +264,7 @@ jc_video_room_list_remotes_async (JcVideoRoom *self,
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL);
 
-  jc_video_room_extra_set_id (extra, "publisher_id", publisher);
+  jc_plugin_set_id (extra, "publisher_id", publisher);
   jc_video_room_send (self, "listremotes", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_list_remotes_async, "jc_video_room_list_remotes_async", cancellable, callback,
                       user_data);
@@ -303,7 +303,7 @@ jc_video_room_list_remotes_finish (JcVideoRoom *self, GAsyncResult *result, GErr
  */
 void
 jc_video_room_add_remote_publisher_async (JcVideoRoom *self,
-                                          const JcVideoRoomId *room,
+                                          const JcId *room,
                                           JsonArray *streams,
                                           JcVideoRoomRequest *options,
                                           GCancellable *cancellable,
@@ -353,8 +353,8 @@ jc_video_room_add_remote_publisher_finish (JcVideoRoom *self, GAsyncResult *resu
  */
 void
 jc_video_room_update_remote_publisher_async (JcVideoRoom *self,
-                                             const JcVideoRoomId *room,
-                                             const JcVideoRoomId *publisher,
+                                             const JcId *room,
+                                             const JcId *publisher,
                                              JsonArray *streams,
                                              JcVideoRoomRequest *options,
                                              GCancellable *cancellable,
@@ -366,7 +366,7 @@ jc_video_room_update_remote_publisher_async (JcVideoRoom *self,
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL && streams != NULL);
 
-  jc_video_room_extra_set_id (extra, "id", publisher);
+  jc_plugin_set_id (extra, "id", publisher);
   extra_set_array (extra, "streams", streams);
   jc_video_room_send (self, "update_remote_publisher", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_update_remote_publisher_async, "jc_video_room_update_remote_publisher_async",
@@ -403,8 +403,8 @@ jc_video_room_update_remote_publisher_finish (JcVideoRoom *self, GAsyncResult *r
  */
 void
 jc_video_room_remove_remote_publisher_async (JcVideoRoom *self,
-                                             const JcVideoRoomId *room,
-                                             const JcVideoRoomId *publisher,
+                                             const JcId *room,
+                                             const JcId *publisher,
                                              JcVideoRoomRequest *options,
                                              GCancellable *cancellable,
                                              GAsyncReadyCallback callback,
@@ -415,7 +415,7 @@ jc_video_room_remove_remote_publisher_async (JcVideoRoom *self,
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL);
 
-  jc_video_room_extra_set_id (extra, "id", publisher);
+  jc_plugin_set_id (extra, "id", publisher);
   jc_video_room_send (self, "remove_remote_publisher", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_remove_remote_publisher_async, "jc_video_room_remove_remote_publisher_async",
                       cancellable, callback, user_data);
@@ -456,8 +456,8 @@ jc_video_room_remove_remote_publisher_finish (JcVideoRoom *self, GAsyncResult *r
  */
 void
 jc_video_room_publish_remotely_async (JcVideoRoom *self,
-                                      const JcVideoRoomId *room,
-                                      const JcVideoRoomId *publisher,
+                                      const JcId *room,
+                                      const JcId *publisher,
                                       const char *remote_id,
                                       const char *host,
                                       guint port,
@@ -471,7 +471,7 @@ jc_video_room_publish_remotely_async (JcVideoRoom *self,
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL && remote_id != NULL && host != NULL);
 
-  jc_video_room_extra_set_id (extra, "publisher_id", publisher);
+  jc_plugin_set_id (extra, "publisher_id", publisher);
   json_object_set_string_member (extra, "remote_id", remote_id);
   json_object_set_string_member (extra, "host", host);
   json_object_set_int_member (extra, "port", port);
@@ -511,8 +511,8 @@ jc_video_room_publish_remotely_finish (JcVideoRoom *self, GAsyncResult *result, 
  */
 void
 jc_video_room_unpublish_remotely_async (JcVideoRoom *self,
-                                        const JcVideoRoomId *room,
-                                        const JcVideoRoomId *publisher,
+                                        const JcId *room,
+                                        const JcId *publisher,
                                         const char *remote_id,
                                         JcVideoRoomRequest *options,
                                         GCancellable *cancellable,
@@ -524,7 +524,7 @@ jc_video_room_unpublish_remotely_async (JcVideoRoom *self,
   g_return_if_fail (JC_IS_VIDEO_ROOM (self));
   g_return_if_fail (room != NULL && publisher != NULL && remote_id != NULL);
 
-  jc_video_room_extra_set_id (extra, "publisher_id", publisher);
+  jc_plugin_set_id (extra, "publisher_id", publisher);
   json_object_set_string_member (extra, "remote_id", remote_id);
   jc_video_room_send (self, "unpublish_remotely", room, options, extra, NULL, jc_plugin_expect_success, NULL,
                       jc_video_room_unpublish_remotely_async, "jc_video_room_unpublish_remotely_async",

@@ -51,7 +51,7 @@ publisher_joined_hook (JcVideoRoom *self, GTask *task, JsonObject *data, JsonObj
  */
 void
 jc_video_room_join_publisher_async (JcVideoRoom *self,
-                                    const JcVideoRoomId *room,
+                                    const JcId *room,
                                     JcVideoRoomRequest *options,
                                     GCancellable *cancellable,
                                     GAsyncReadyCallback callback,
@@ -69,14 +69,14 @@ jc_video_room_join_publisher_async (JcVideoRoom *self,
                       callback, user_data);
 }
 
-static JcVideoRoomId *
+static JcId *
 joined_id (JsonObject *data, GError **error)
 {
-  JcVideoRoomId *id;
+  JcId *id;
 
   if (data == NULL)
     return NULL;
-  id = jc_video_room_id_lookup (data, "id");
+  id = jc_id_lookup (data, "id");
   if (id == NULL)
     jc_set_protocol_error (error, "VideoRoom sent no valid participant “id” on joining");
   return id;
@@ -92,7 +92,7 @@ joined_id (JsonObject *data, GError **error)
  *
  * Returns: (transfer full): our participant id
  */
-JcVideoRoomId *
+JcId *
 jc_video_room_join_publisher_finish (JcVideoRoom *self, GAsyncResult *result, GError **error)
 {
   g_autoptr (JsonObject) data = jc_video_room_send_finish (self, result, jc_video_room_join_publisher_async, NULL, error);
@@ -114,7 +114,7 @@ jc_video_room_join_publisher_finish (JcVideoRoom *self, GAsyncResult *result, GE
  */
 void
 jc_video_room_join_and_configure_async (JcVideoRoom *self,
-                                        const JcVideoRoomId *room,
+                                        const JcId *room,
                                         JcVideoRoomRequest *options,
                                         JsonObject *offer,
                                         GCancellable *cancellable,
@@ -144,7 +144,7 @@ jc_video_room_join_and_configure_async (JcVideoRoom *self,
  *
  * Returns: (transfer full): our participant id
  */
-JcVideoRoomId *
+JcId *
 jc_video_room_join_and_configure_finish (JcVideoRoom *self, GAsyncResult *result, JsonObject **out_answer, GError **error)
 {
   g_autoptr (JsonObject) data =
@@ -319,7 +319,7 @@ jc_video_room_unpublish_finish (JcVideoRoom *self, GAsyncResult *result, GError 
 typedef struct
 {
   JcPeer *peer;                /* (owned) */
-  JcVideoRoomId *room;         /* (owned) (nullable) */
+  JcId *room;                  /* (owned) (nullable) */
   JcVideoRoomRequest *options; /* (owned) (nullable) */
 } PublishMedia;
 
@@ -329,7 +329,7 @@ publish_media_free (gpointer data)
   PublishMedia *pm = data;
 
   g_object_unref (pm->peer);
-  jc_video_room_id_free (pm->room);
+  jc_id_free (pm->room);
   g_clear_pointer (&pm->options, jc_video_room_request_unref);
   g_free (pm);
 }
@@ -354,7 +354,7 @@ on_media_published (GObject *source, GAsyncResult *result, gpointer user_data)
   JcVideoRoom *self = JC_VIDEO_ROOM (source);
   GError *error = NULL;
   g_autoptr (JsonObject) answer = NULL;
-  g_autoptr (JcVideoRoomId) id = NULL;
+  g_autoptr (JcId) id = NULL;
   gboolean ok;
 
   if (pm->room != NULL)
@@ -413,7 +413,7 @@ on_media_offer (GObject *source, GAsyncResult *result, gpointer user_data)
  */
 void
 jc_video_room_publish_media_async (JcVideoRoom *self,
-                                   const JcVideoRoomId *room,
+                                   const JcId *room,
                                    JcPeer *peer,
                                    JcVideoRoomRequest *options,
                                    GCancellable *cancellable,
@@ -438,7 +438,7 @@ jc_video_room_publish_media_async (JcVideoRoom *self,
     }
   pm = g_new0 (PublishMedia, 1);
   pm->peer = g_object_ref (peer);
-  pm->room = room != NULL ? jc_video_room_id_copy (room) : NULL;
+  pm->room = room != NULL ? jc_id_copy (room) : NULL;
   pm->options = options != NULL ? jc_video_room_request_ref (options) : NULL;
   g_task_set_task_data (task, pm, publish_media_free);
   jc_video_room_set_peer (self, peer, NULL);

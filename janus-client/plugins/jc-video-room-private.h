@@ -21,10 +21,10 @@ struct _JcVideoRoom
 {
   JcHandle parent_instance;
 
-  JcVideoRoomId *room;    /* (owned) (nullable) once joined */
-  JcVideoRoomId *id;      /* (owned) (nullable) publisher's own id */
+  JcId *room;             /* (owned) (nullable) once joined */
+  JcId *id;               /* (owned) (nullable) publisher's own id */
   guint64 private_id;     /* 0 until joined as a publisher */
-  GHashTable *publishers; /* (owned) JcVideoRoomId → JcVideoRoomParticipant */
+  GHashTable *publishers; /* (owned) JcId → JcVideoRoomParticipant */
   GPtrArray *streams;     /* (owned) JcVideoRoomStream, subscribers */
   JcPeer *peer;           /* (owned) (nullable) */
   JcMediaSink *sink;      /* (owned) (nullable) */
@@ -35,8 +35,8 @@ struct _JcVideoRoom
   /* follow () */
   GWeakRef followed; /* JcVideoRoom */
   gulong followed_id;
-  GPtrArray *pending_feeds;     /* (owned) JcVideoRoomId, to subscribe next */
-  GPtrArray *subscribing_feeds; /* (owned) (nullable) JcVideoRoomId, being subscribed */
+  GPtrArray *pending_feeds;     /* (owned) JcId, to subscribe next */
+  GPtrArray *subscribing_feeds; /* (owned) (nullable) JcId, being subscribed */
   gboolean subscribing;
   gboolean subscriber; /* joined as a subscriber */
 };
@@ -69,26 +69,11 @@ void jc_video_room_dispatch_event (JcVideoRoom *self, JsonObject *data, JsonObje
 /* Names the sink's files after the feeds of the subscription's streams. */
 void jc_video_room_label_tracks (JcVideoRoom *self);
 
-/* A room or participant id read from the wire: a positive integer or a
- * non-empty string; NULL otherwise. */
-JcVideoRoomId *jc_video_room_id_from_json (JsonNode *node);
-JcVideoRoomId *jc_video_room_id_lookup (JsonObject *obj, const char *member);
-/* Whether @id is of @room's kind (NULL: any): rooms with string_ids use
- * strings for rooms and participants alike. */
-gboolean jc_video_room_id_fits (const JcVideoRoomId *id, const JcVideoRoomId *room);
-/* An id that fits @room, or NULL. */
-JcVideoRoomId *jc_video_room_id_lookup_in (JsonObject *obj, const char *member, const JcVideoRoomId *room);
-
-/* Reading what Janus sent, with what was wrong appended to @problems
- * (jc_plugin_add_problem), told at once through "error". */
-/* An optional id member: NULL when absent, or when malformed or not of
- * @room's kind (a problem). */
-JcVideoRoomId *jc_video_room_id_read (JsonObject *obj, const char *member, const JcVideoRoomId *room, const char *what, GString *problems);
 /* The entries of the "streams" / "publishers" array of @obj that parse
  * and fit @room; NULL when there is no such array (a problem when the
  * member is there). Dropped entries are problems. */
-GPtrArray *jc_video_room_read_streams (JsonObject *obj, const JcVideoRoomId *room, GString *problems);
-GPtrArray *jc_video_room_read_publishers (JsonObject *obj, const JcVideoRoomId *room, GString *problems);
+GPtrArray *jc_video_room_read_streams (JsonObject *obj, const JcId *room, GString *problems);
+GPtrArray *jc_video_room_read_publishers (JsonObject *obj, const JcId *room, GString *problems);
 
 JsonObject *jc_video_room_request_peek_body (JcVideoRoomRequest *self);
 
@@ -108,7 +93,7 @@ typedef void (*JcVideoRoomReplyHook) (JcVideoRoom *self, GTask *task, JsonObject
 
 void jc_video_room_send (JcVideoRoom *self,
                          const char *request,
-                         const JcVideoRoomId *room,
+                         const JcId *room,
                          JcVideoRoomRequest *options,
                          JsonObject *extra,
                          JsonObject *jsep,
@@ -129,11 +114,10 @@ JsonObject *jc_video_room_send_finish (JcVideoRoom *self,
 
 /* Helpers of the synchronous requests, in jc-video-room-admin.c and shared
  * with jc-video-room-forward.c: finish_ok drops the data and tells whether
- * the request succeeded; extra_set_id adds an id member to the members a
- * call adds to the body. Requests answered with `success` expect
+ * the request succeeded (ids go into a call's extra members with
+ * jc_plugin_set_id). Requests answered with `success` expect
  * jc_plugin_expect_success. */
 gboolean jc_video_room_finish_ok (JcVideoRoom *self, GAsyncResult *result, gpointer tag, GError **error);
-void jc_video_room_extra_set_id (JsonObject *extra, const char *member, const JcVideoRoomId *id);
 
 /* State updates the participant requests share with the event handler.
  * take_join and take_streams check the reply first and change nothing when

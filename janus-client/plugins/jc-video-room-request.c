@@ -145,12 +145,12 @@ jc_video_room_request_set_display (JcVideoRoomRequest *self, const char *display
  * Sets `id`: the id to join with (chosen by the plugin when unset).
  */
 void
-jc_video_room_request_set_id (JcVideoRoomRequest *self, const JcVideoRoomId *id)
+jc_video_room_request_set_id (JcVideoRoomRequest *self, const JcId *id)
 {
   g_return_if_fail (self != NULL);
 
   if (id != NULL)
-    json_object_set_member (jc_plugin_options_body (self), "id", jc_video_room_id_to_json (id));
+    json_object_set_member (jc_plugin_options_body (self), "id", jc_id_to_json (id));
   else
     json_object_remove_member (jc_plugin_options_body (self), "id");
 }

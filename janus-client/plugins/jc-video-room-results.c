@@ -25,7 +25,7 @@ struct _JcVideoRoomStream
 {
   gatomicrefcount ref;
   JsonObject *json;      /* (owned) */
-  JcVideoRoomId *feed;   /* (owned) (nullable) */
+  JcId *feed;            /* (owned) (nullable) */
   const char *kind;      /* (unowned) in json */
   const char *mid;       /* (unowned) (nullable) in json */
   const char *codec;     /* (unowned) (nullable) in json */
@@ -43,7 +43,7 @@ jc_video_room_stream_new_from_json (JsonObject *obj)
 {
   JcVideoRoomStream *self;
   const char *kind = jc_json_lookup_string (obj, "type");
-  g_autoptr (JcVideoRoomId) feed = jc_video_room_id_lookup (obj, "feed_id");
+  g_autoptr (JcId) feed = jc_id_lookup (obj, "feed_id");
   gint64 mindex = -1;
   gboolean active = TRUE, disabled = FALSE;
 
@@ -100,7 +100,7 @@ jc_video_room_stream_unref (JcVideoRoomStream *self)
   if (!g_atomic_ref_count_dec (&self->ref))
     return;
   json_object_unref (self->json);
-  jc_video_room_id_free (self->feed);
+  jc_id_free (self->feed);
   g_free (self);
 }
 
@@ -188,7 +188,7 @@ jc_video_room_stream_get_description (JcVideoRoomStream *self)
  *
  * Returns: (transfer none) (nullable): the feed id
  */
-const JcVideoRoomId *
+const JcId *
 jc_video_room_stream_get_feed_id (JcVideoRoomStream *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
@@ -294,7 +294,7 @@ struct _JcVideoRoomParticipant
 {
   gatomicrefcount ref;
   JsonObject *json;    /* (owned) */
-  JcVideoRoomId *id;   /* (owned) */
+  JcId *id;            /* (owned) */
   const char *display; /* (unowned) (nullable) in json */
   GPtrArray *streams;  /* (owned) JcVideoRoomStream */
   gboolean publisher;
@@ -307,7 +307,7 @@ JcVideoRoomParticipant *
 jc_video_room_participant_new_from_json (JsonObject *obj)
 {
   JcVideoRoomParticipant *self;
-  JcVideoRoomId *id = jc_video_room_id_lookup (obj, "id");
+  JcId *id = jc_id_lookup (obj, "id");
 
   if (id == NULL)
     return NULL;
@@ -354,7 +354,7 @@ jc_video_room_participant_unref (JcVideoRoomParticipant *self)
   if (!g_atomic_ref_count_dec (&self->ref))
     return;
   json_object_unref (self->json);
-  jc_video_room_id_free (self->id);
+  jc_id_free (self->id);
   g_ptr_array_unref (self->streams);
   g_free (self);
 }
@@ -367,7 +367,7 @@ jc_video_room_participant_unref (JcVideoRoomParticipant *self)
  *
  * Returns: (transfer none): the id
  */
-const JcVideoRoomId *
+const JcId *
 jc_video_room_participant_get_id (JcVideoRoomParticipant *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
@@ -467,7 +467,7 @@ struct _JcVideoRoomInfo
 {
   gatomicrefcount ref;
   JsonObject *json;        /* (owned) */
-  JcVideoRoomId *room;     /* (owned) */
+  JcId *room;              /* (owned) */
   const char *description; /* (unowned) (nullable) in json */
   guint num_participants;
   guint max_publishers;
@@ -480,7 +480,7 @@ JcVideoRoomInfo *
 jc_video_room_info_new_from_json (JsonObject *obj)
 {
   JcVideoRoomInfo *self;
-  JcVideoRoomId *room = jc_video_room_id_lookup (obj, "room");
+  JcId *room = jc_id_lookup (obj, "room");
   gint64 value = 0;
 
   if (room == NULL)
@@ -528,7 +528,7 @@ jc_video_room_info_unref (JcVideoRoomInfo *self)
   if (!g_atomic_ref_count_dec (&self->ref))
     return;
   json_object_unref (self->json);
-  jc_video_room_id_free (self->room);
+  jc_id_free (self->room);
   g_free (self);
 }
 
@@ -540,7 +540,7 @@ jc_video_room_info_unref (JcVideoRoomInfo *self)
  *
  * Returns: (transfer none): the id
  */
-const JcVideoRoomId *
+const JcId *
 jc_video_room_info_get_room (JcVideoRoomInfo *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
@@ -625,7 +625,7 @@ jc_video_room_info_get_json (JcVideoRoomInfo *self)
 /* Reading what Janus sends, with what was wrong */
 
 GPtrArray *
-jc_video_room_read_streams (JsonObject *obj, const JcVideoRoomId *room, GString *problems)
+jc_video_room_read_streams (JsonObject *obj, const JcId *room, GString *problems)
 {
   JsonArray *array = jc_json_lookup_array (obj, "streams");
   g_autoptr (GPtrArray) parsed = NULL;
@@ -644,7 +644,7 @@ jc_video_room_read_streams (JsonObject *obj, const JcVideoRoomId *room, GString 
     {
       JcVideoRoomStream *stream = g_ptr_array_index (parsed, i);
 
-      if (stream->feed == NULL || jc_video_room_id_fits (stream->feed, room))
+      if (stream->feed == NULL || jc_id_fits (stream->feed, room))
         g_ptr_array_add (streams, jc_video_room_stream_ref (stream));
     }
   n = json_array_get_length (array);
@@ -659,7 +659,7 @@ static char *
 streams_problem (JcVideoRoomParticipant *p)
 {
   JsonArray *array = jc_json_lookup_array (p->json, "streams");
-  g_autofree char *id = jc_video_room_id_to_string (p->id);
+  g_autofree char *id = jc_id_to_string (p->id);
   guint n;
 
   if (array == NULL)
@@ -671,7 +671,7 @@ streams_problem (JcVideoRoomParticipant *p)
 }
 
 GPtrArray *
-jc_video_room_read_publishers (JsonObject *obj, const JcVideoRoomId *room, GString *problems)
+jc_video_room_read_publishers (JsonObject *obj, const JcId *room, GString *problems)
 {
   JsonArray *array = jc_json_lookup_array (obj, "publishers");
   g_autoptr (GPtrArray) parsed = NULL;
@@ -692,7 +692,7 @@ jc_video_room_read_publishers (JsonObject *obj, const JcVideoRoomId *room, GStri
       JcVideoRoomParticipant *p = g_ptr_array_index (parsed, i);
       char *problem;
 
-      if (!jc_video_room_id_fits (p->id, room))
+      if (!jc_id_fits (p->id, room))
         continue;
       if ((problem = streams_problem (p)) != NULL && n_bad_streams++ == 0)
         first = problem;

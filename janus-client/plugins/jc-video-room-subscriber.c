@@ -22,7 +22,7 @@ feeds_extra (const char *member, GPtrArray *feeds)
     {
       JsonObject *stream = json_object_new ();
 
-      json_object_set_member (stream, "feed", jc_video_room_id_to_json (g_ptr_array_index (feeds, i)));
+      json_object_set_member (stream, "feed", jc_id_to_json (g_ptr_array_index (feeds, i)));
       json_array_add_object_element (array, stream);
     }
   json_object_set_array_member (extra, member, array);
@@ -70,7 +70,7 @@ streams_finish (JcVideoRoom *self, GAsyncResult *result, gpointer tag, JsonObjec
  * jc_video_room_join_subscriber_async:
  * @self: a VideoRoom handle
  * @room: the room
- * @feeds: (nullable) (element-type JcVideoRoomId): the publishers to
+ * @feeds: (nullable) (element-type JcId): the publishers to
  *   receive, every stream of each
  * @options: (nullable): `private_id`, `pin`, `streams` (to pick single
  *   streams instead of @feeds), `use_msid`, `autoupdate`, …
@@ -86,7 +86,7 @@ streams_finish (JcVideoRoom *self, GAsyncResult *result, gpointer tag, JsonObjec
  */
 void
 jc_video_room_join_subscriber_async (JcVideoRoom *self,
-                                     const JcVideoRoomId *room,
+                                     const JcId *room,
                                      GPtrArray *feeds,
                                      JcVideoRoomRequest *options,
                                      GCancellable *cancellable,
@@ -131,8 +131,8 @@ static const char *const expect_updated[] = { "updated", "event", NULL };
 /**
  * jc_video_room_update_async:
  * @self: a subscriber handle
- * @subscribe: (nullable) (element-type JcVideoRoomId): feeds to add
- * @unsubscribe: (nullable) (element-type JcVideoRoomId): feeds to remove
+ * @subscribe: (nullable) (element-type JcId): feeds to add
+ * @unsubscribe: (nullable) (element-type JcId): feeds to remove
  * @options: (nullable): other fields
  * @cancellable: (nullable): a cancellable
  * @callback: (scope async): called with the streams
@@ -191,7 +191,7 @@ jc_video_room_update_finish (JcVideoRoom *self, GAsyncResult *result, JsonObject
 /**
  * jc_video_room_subscribe_async:
  * @self: a subscriber handle
- * @feeds: (element-type JcVideoRoomId): feeds to add
+ * @feeds: (element-type JcId): feeds to add
  * @options: (nullable): `streams` to pick single streams, …
  * @cancellable: (nullable): a cancellable
  * @callback: (scope async): called with the streams
@@ -240,7 +240,7 @@ jc_video_room_subscribe_finish (JcVideoRoom *self, GAsyncResult *result, JsonObj
 /**
  * jc_video_room_unsubscribe_async:
  * @self: a subscriber handle
- * @feeds: (element-type JcVideoRoomId): feeds to remove
+ * @feeds: (element-type JcId): feeds to remove
  * @options: (nullable): `streams` to pick single streams, …
  * @cancellable: (nullable): a cancellable
  * @callback: (scope async): called with the streams

@@ -49,13 +49,13 @@
  * jc_video_room_configure_async (subscriber, options, NULL, NULL, on_done, NULL);
  * ```
  *
- * Room and participant ids are [struct@VideoRoomId]s: numbers, or strings
+ * Room and participant ids are [struct@Id]s: numbers, or strings
  * when the plugin runs with `string_ids`. Optional fields of any request
  * go in a [struct@VideoRoomRequest]. Errors the plugin answers arrive as
  * [error@PluginError] with the plugin's code ([enum@VideoRoomError]).
  *
  * ```c
- * g_autoptr (JcVideoRoomId) room = jc_video_room_id_new_number (1234);
+ * g_autoptr (JcId) room = jc_id_new_number (1234);
  * g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
  * g_autoptr (JcPeer) peer = jc_peer_new (JC_HANDLE (videoroom));
  *
@@ -108,8 +108,8 @@ jc_video_room_finalize (GObject *object)
 {
   JcVideoRoom *self = JC_VIDEO_ROOM (object);
 
-  jc_video_room_id_free (self->room);
-  jc_video_room_id_free (self->id);
+  jc_id_free (self->room);
+  jc_id_free (self->id);
   g_hash_table_unref (self->publishers);
   g_ptr_array_unref (self->streams);
   g_ptr_array_unref (self->pending_feeds);
@@ -138,7 +138,7 @@ static void
 jc_video_room_class_init (JcVideoRoomClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GType id_type = JC_TYPE_VIDEO_ROOM_ID | G_SIGNAL_TYPE_STATIC_SCOPE;
+  GType id_type = JC_TYPE_ID | G_SIGNAL_TYPE_STATIC_SCOPE;
 
   object_class->dispose = jc_video_room_dispose;
   object_class->finalize = jc_video_room_finalize;
@@ -313,11 +313,11 @@ jc_video_room_class_init (JcVideoRoomClass *klass)
 static void
 jc_video_room_init (JcVideoRoom *self)
 {
-  self->publishers = g_hash_table_new_full ((GHashFunc) jc_video_room_id_hash, (GEqualFunc) jc_video_room_id_equal,
-                                            (GDestroyNotify) jc_video_room_id_free,
+  self->publishers = g_hash_table_new_full ((GHashFunc) jc_id_hash, (GEqualFunc) jc_id_equal,
+                                            (GDestroyNotify) jc_id_free,
                                             (GDestroyNotify) jc_video_room_participant_unref);
   self->streams = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_stream_unref);
-  self->pending_feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
+  self->pending_feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_id_free);
   g_queue_init (&self->negotiations);
   g_weak_ref_init (&self->followed, NULL);
   self->cancellable = g_cancellable_new ();
@@ -372,7 +372,7 @@ jc_video_room_attach_finish (GAsyncResult *result, GError **error)
  *
  * Returns: (transfer none) (nullable): the room, or %NULL before joining
  */
-const JcVideoRoomId *
+const JcId *
 jc_video_room_get_room (JcVideoRoom *self)
 {
   g_return_val_if_fail (JC_IS_VIDEO_ROOM (self), NULL);
@@ -388,7 +388,7 @@ jc_video_room_get_room (JcVideoRoom *self)
  *
  * Returns: (transfer none) (nullable): the id, or %NULL
  */
-const JcVideoRoomId *
+const JcId *
 jc_video_room_get_participant_id (JcVideoRoom *self)
 {
   g_return_val_if_fail (JC_IS_VIDEO_ROOM (self), NULL);
@@ -627,7 +627,7 @@ subscribe_pending (JcVideoRoom *self)
   if (self->subscribing || self->pending_feeds->len == 0 || followed == NULL)
     return;
   feeds = g_steal_pointer (&self->pending_feeds);
-  self->pending_feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_video_room_id_free);
+  self->pending_feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_id_free);
   self->subscribing_feeds = g_ptr_array_ref (feeds);
   self->subscribing = TRUE;
   join = !self->subscriber;
@@ -646,26 +646,26 @@ subscribe_pending (JcVideoRoom *self)
 }
 
 static gboolean
-has_feed (GPtrArray *feeds, const JcVideoRoomId *feed)
+has_feed (GPtrArray *feeds, const JcId *feed)
 {
   for (guint i = 0; feeds != NULL && i < feeds->len; i++)
-    if (jc_video_room_id_equal (g_ptr_array_index (feeds, i), feed))
+    if (jc_id_equal (g_ptr_array_index (feeds, i), feed))
       return TRUE;
   return FALSE;
 }
 
 /* Whether @feed is subscribed to already, or about to be. */
 static gboolean
-follows_feed (JcVideoRoom *self, const JcVideoRoomId *feed)
+follows_feed (JcVideoRoom *self, const JcId *feed)
 {
   if (has_feed (self->pending_feeds, feed) || has_feed (self->subscribing_feeds, feed))
     return TRUE;
   for (guint i = 0; i < self->streams->len; i++)
     {
       JcVideoRoomStream *s = g_ptr_array_index (self->streams, i);
-      const JcVideoRoomId *f = jc_video_room_stream_get_feed_id (s);
+      const JcId *f = jc_video_room_stream_get_feed_id (s);
 
-      if (f != NULL && jc_video_room_stream_is_active (s) && jc_video_room_id_equal (f, feed))
+      if (f != NULL && jc_video_room_stream_is_active (s) && jc_id_equal (f, feed))
         return TRUE;
     }
   return FALSE;
@@ -678,11 +678,11 @@ queue_feeds (JcVideoRoom *self, GPtrArray *publishers)
 {
   for (guint i = 0; i < publishers->len; i++)
     {
-      const JcVideoRoomId *feed = jc_video_room_participant_get_id (g_ptr_array_index (publishers, i));
+      const JcId *feed = jc_video_room_participant_get_id (g_ptr_array_index (publishers, i));
 
       if (follows_feed (self, feed))
         continue;
-      g_ptr_array_add (self->pending_feeds, jc_video_room_id_copy (feed));
+      g_ptr_array_add (self->pending_feeds, jc_id_copy (feed));
     }
   subscribe_pending (self);
 }

@@ -9,6 +9,7 @@
 #endif
 
 #include "jc-handle.h"
+#include "jc-id.h"
 #include "jc-media-sink.h"
 #include "jc-peer.h"
 #include "jc-version-macros.h"
@@ -86,42 +87,6 @@ typedef enum
   JC_VIDEO_ROOM_ALLOWED_REMOVE,
 } JcVideoRoomAllowedAction;
 
-/* Ids */
-
-typedef struct _JcVideoRoomId JcVideoRoomId;
-
-#define JC_TYPE_VIDEO_ROOM_ID (jc_video_room_id_get_type ())
-JC_AVAILABLE_IN_ALL
-GType jc_video_room_id_get_type (void) G_GNUC_CONST;
-
-JC_AVAILABLE_IN_ALL
-JcVideoRoomId *jc_video_room_id_new_number (guint64 number);
-JC_AVAILABLE_IN_ALL
-JcVideoRoomId *jc_video_room_id_new_string (const char *string);
-JC_AVAILABLE_IN_ALL
-JcVideoRoomId *jc_video_room_id_parse (const char *text);
-JC_AVAILABLE_IN_ALL
-JcVideoRoomId *jc_video_room_id_copy (const JcVideoRoomId *self);
-JC_AVAILABLE_IN_ALL
-void jc_video_room_id_free (JcVideoRoomId *self);
-JC_AVAILABLE_IN_ALL
-gboolean jc_video_room_id_is_string (const JcVideoRoomId *self);
-JC_AVAILABLE_IN_ALL
-guint64 jc_video_room_id_get_number (const JcVideoRoomId *self);
-JC_AVAILABLE_IN_ALL
-const char *jc_video_room_id_get_string (const JcVideoRoomId *self);
-JC_AVAILABLE_IN_ALL
-char *jc_video_room_id_to_string (const JcVideoRoomId *self);
-JC_AVAILABLE_IN_ALL
-gboolean jc_video_room_id_equal (const JcVideoRoomId *a,
-                                 const JcVideoRoomId *b);
-JC_AVAILABLE_IN_ALL
-guint jc_video_room_id_hash (const JcVideoRoomId *self);
-JC_AVAILABLE_IN_ALL
-JsonNode *jc_video_room_id_to_json (const JcVideoRoomId *self);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcVideoRoomId, jc_video_room_id_free)
-
 /* Requests */
 
 typedef struct _JcVideoRoomRequest JcVideoRoomRequest;
@@ -147,7 +112,7 @@ void jc_video_room_request_set_admin_key (JcVideoRoomRequest *self, const char *
 JC_AVAILABLE_IN_ALL
 void jc_video_room_request_set_display (JcVideoRoomRequest *self, const char *display);
 JC_AVAILABLE_IN_ALL
-void jc_video_room_request_set_id (JcVideoRoomRequest *self, const JcVideoRoomId *id);
+void jc_video_room_request_set_id (JcVideoRoomRequest *self, const JcId *id);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_request_set_description (JcVideoRoomRequest *self, const char *description);
 JC_AVAILABLE_IN_ALL
@@ -202,7 +167,7 @@ const char *jc_video_room_stream_get_codec (JcVideoRoomStream *self);
 JC_AVAILABLE_IN_ALL
 const char *jc_video_room_stream_get_description (JcVideoRoomStream *self);
 JC_AVAILABLE_IN_ALL
-const JcVideoRoomId *jc_video_room_stream_get_feed_id (JcVideoRoomStream *self);
+const JcId *jc_video_room_stream_get_feed_id (JcVideoRoomStream *self);
 JC_AVAILABLE_IN_ALL
 const char *jc_video_room_stream_get_feed_mid (JcVideoRoomStream *self);
 JC_AVAILABLE_IN_ALL
@@ -225,7 +190,7 @@ JcVideoRoomParticipant *jc_video_room_participant_ref (JcVideoRoomParticipant *s
 JC_AVAILABLE_IN_ALL
 void jc_video_room_participant_unref (JcVideoRoomParticipant *self);
 JC_AVAILABLE_IN_ALL
-const JcVideoRoomId *jc_video_room_participant_get_id (JcVideoRoomParticipant *self);
+const JcId *jc_video_room_participant_get_id (JcVideoRoomParticipant *self);
 JC_AVAILABLE_IN_ALL
 const char *jc_video_room_participant_get_display (JcVideoRoomParticipant *self);
 JC_AVAILABLE_IN_ALL
@@ -250,7 +215,7 @@ JcVideoRoomInfo *jc_video_room_info_ref (JcVideoRoomInfo *self);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_info_unref (JcVideoRoomInfo *self);
 JC_AVAILABLE_IN_ALL
-const JcVideoRoomId *jc_video_room_info_get_room (JcVideoRoomInfo *self);
+const JcId *jc_video_room_info_get_room (JcVideoRoomInfo *self);
 JC_AVAILABLE_IN_ALL
 const char *jc_video_room_info_get_description (JcVideoRoomInfo *self);
 JC_AVAILABLE_IN_ALL
@@ -281,9 +246,9 @@ JcVideoRoom *jc_video_room_attach_finish (GAsyncResult *result,
                                           GError **error);
 
 JC_AVAILABLE_IN_ALL
-const JcVideoRoomId *jc_video_room_get_room (JcVideoRoom *self);
+const JcId *jc_video_room_get_room (JcVideoRoom *self);
 JC_AVAILABLE_IN_ALL
-const JcVideoRoomId *jc_video_room_get_participant_id (JcVideoRoom *self);
+const JcId *jc_video_room_get_participant_id (JcVideoRoom *self);
 JC_AVAILABLE_IN_ALL
 guint64 jc_video_room_get_private_id (JcVideoRoom *self);
 JC_AVAILABLE_IN_ALL
@@ -304,7 +269,7 @@ void jc_video_room_follow (JcVideoRoom *self,
 JC_AVAILABLE_IN_ALL
 void jc_video_room_request_async (JcVideoRoom *self,
                                   const char *request,
-                                  const JcVideoRoomId *room,
+                                  const JcId *room,
                                   JcVideoRoomRequest *options,
                                   JsonObject *jsep,
                                   GCancellable *cancellable,
@@ -319,18 +284,18 @@ JsonObject *jc_video_room_request_finish (JcVideoRoom *self,
 /* Room administration (synchronous in the plugin) */
 JC_AVAILABLE_IN_ALL
 void jc_video_room_create_async (JcVideoRoom *self,
-                                 const JcVideoRoomId *room,
+                                 const JcId *room,
                                  JcVideoRoomRequest *options,
                                  GCancellable *cancellable,
                                  GAsyncReadyCallback callback,
                                  gpointer user_data);
 JC_AVAILABLE_IN_ALL
-JcVideoRoomId *jc_video_room_create_finish (JcVideoRoom *self,
-                                            GAsyncResult *result,
-                                            GError **error);
+JcId *jc_video_room_create_finish (JcVideoRoom *self,
+                                   GAsyncResult *result,
+                                   GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_edit_async (JcVideoRoom *self,
-                               const JcVideoRoomId *room,
+                               const JcId *room,
                                JcVideoRoomRequest *options,
                                GCancellable *cancellable,
                                GAsyncReadyCallback callback,
@@ -341,7 +306,7 @@ gboolean jc_video_room_edit_finish (JcVideoRoom *self,
                                     GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_destroy_async (JcVideoRoom *self,
-                                  const JcVideoRoomId *room,
+                                  const JcId *room,
                                   JcVideoRoomRequest *options,
                                   GCancellable *cancellable,
                                   GAsyncReadyCallback callback,
@@ -352,7 +317,7 @@ gboolean jc_video_room_destroy_finish (JcVideoRoom *self,
                                        GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_exists_async (JcVideoRoom *self,
-                                 const JcVideoRoomId *room,
+                                 const JcId *room,
                                  GCancellable *cancellable,
                                  GAsyncReadyCallback callback,
                                  gpointer user_data);
@@ -373,7 +338,7 @@ GPtrArray *jc_video_room_list_finish (JcVideoRoom *self,
                                       GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_allowed_async (JcVideoRoom *self,
-                                  const JcVideoRoomId *room,
+                                  const JcId *room,
                                   JcVideoRoomAllowedAction action,
                                   const char *const *tokens,
                                   JcVideoRoomRequest *options,
@@ -386,8 +351,8 @@ GStrv jc_video_room_allowed_finish (JcVideoRoom *self,
                                     GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_kick_async (JcVideoRoom *self,
-                               const JcVideoRoomId *room,
-                               const JcVideoRoomId *participant,
+                               const JcId *room,
+                               const JcId *participant,
                                JcVideoRoomRequest *options,
                                GCancellable *cancellable,
                                GAsyncReadyCallback callback,
@@ -398,8 +363,8 @@ gboolean jc_video_room_kick_finish (JcVideoRoom *self,
                                     GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_moderate_async (JcVideoRoom *self,
-                                   const JcVideoRoomId *room,
-                                   const JcVideoRoomId *participant,
+                                   const JcId *room,
+                                   const JcId *participant,
                                    const char *mid,
                                    gboolean mute,
                                    JcVideoRoomRequest *options,
@@ -412,7 +377,7 @@ gboolean jc_video_room_moderate_finish (JcVideoRoom *self,
                                         GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_list_participants_async (JcVideoRoom *self,
-                                            const JcVideoRoomId *room,
+                                            const JcId *room,
                                             GCancellable *cancellable,
                                             GAsyncReadyCallback callback,
                                             gpointer user_data);
@@ -422,7 +387,7 @@ GPtrArray *jc_video_room_list_participants_finish (JcVideoRoom *self,
                                                    GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_list_forwarders_async (JcVideoRoom *self,
-                                          const JcVideoRoomId *room,
+                                          const JcId *room,
                                           JcVideoRoomRequest *options,
                                           GCancellable *cancellable,
                                           GAsyncReadyCallback callback,
@@ -433,7 +398,7 @@ JsonArray *jc_video_room_list_forwarders_finish (JcVideoRoom *self,
                                                  GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_enable_recording_async (JcVideoRoom *self,
-                                           const JcVideoRoomId *room,
+                                           const JcId *room,
                                            gboolean record,
                                            JcVideoRoomRequest *options,
                                            GCancellable *cancellable,
@@ -445,8 +410,8 @@ gboolean jc_video_room_enable_recording_finish (JcVideoRoom *self,
                                                 GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_rtp_forward_async (JcVideoRoom *self,
-                                      const JcVideoRoomId *room,
-                                      const JcVideoRoomId *publisher,
+                                      const JcId *room,
+                                      const JcId *publisher,
                                       const char *host,
                                       JsonArray *streams,
                                       JcVideoRoomRequest *options,
@@ -459,8 +424,8 @@ JsonObject *jc_video_room_rtp_forward_finish (JcVideoRoom *self,
                                               GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_stop_rtp_forward_async (JcVideoRoom *self,
-                                           const JcVideoRoomId *room,
-                                           const JcVideoRoomId *publisher,
+                                           const JcId *room,
+                                           const JcId *publisher,
                                            guint stream_id,
                                            JcVideoRoomRequest *options,
                                            GCancellable *cancellable,
@@ -472,8 +437,8 @@ gboolean jc_video_room_stop_rtp_forward_finish (JcVideoRoom *self,
                                                 GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_list_remotes_async (JcVideoRoom *self,
-                                       const JcVideoRoomId *room,
-                                       const JcVideoRoomId *publisher,
+                                       const JcId *room,
+                                       const JcId *publisher,
                                        JcVideoRoomRequest *options,
                                        GCancellable *cancellable,
                                        GAsyncReadyCallback callback,
@@ -484,7 +449,7 @@ JsonArray *jc_video_room_list_remotes_finish (JcVideoRoom *self,
                                               GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_add_remote_publisher_async (JcVideoRoom *self,
-                                               const JcVideoRoomId *room,
+                                               const JcId *room,
                                                JsonArray *streams,
                                                JcVideoRoomRequest *options,
                                                GCancellable *cancellable,
@@ -496,8 +461,8 @@ JsonObject *jc_video_room_add_remote_publisher_finish (JcVideoRoom *self,
                                                        GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_update_remote_publisher_async (JcVideoRoom *self,
-                                                  const JcVideoRoomId *room,
-                                                  const JcVideoRoomId *publisher,
+                                                  const JcId *room,
+                                                  const JcId *publisher,
                                                   JsonArray *streams,
                                                   JcVideoRoomRequest *options,
                                                   GCancellable *cancellable,
@@ -509,8 +474,8 @@ gboolean jc_video_room_update_remote_publisher_finish (JcVideoRoom *self,
                                                        GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_remove_remote_publisher_async (JcVideoRoom *self,
-                                                  const JcVideoRoomId *room,
-                                                  const JcVideoRoomId *publisher,
+                                                  const JcId *room,
+                                                  const JcId *publisher,
                                                   JcVideoRoomRequest *options,
                                                   GCancellable *cancellable,
                                                   GAsyncReadyCallback callback,
@@ -521,8 +486,8 @@ gboolean jc_video_room_remove_remote_publisher_finish (JcVideoRoom *self,
                                                        GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_publish_remotely_async (JcVideoRoom *self,
-                                           const JcVideoRoomId *room,
-                                           const JcVideoRoomId *publisher,
+                                           const JcId *room,
+                                           const JcId *publisher,
                                            const char *remote_id,
                                            const char *host,
                                            guint port,
@@ -536,8 +501,8 @@ JsonObject *jc_video_room_publish_remotely_finish (JcVideoRoom *self,
                                                    GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_unpublish_remotely_async (JcVideoRoom *self,
-                                             const JcVideoRoomId *room,
-                                             const JcVideoRoomId *publisher,
+                                             const JcId *room,
+                                             const JcId *publisher,
                                              const char *remote_id,
                                              JcVideoRoomRequest *options,
                                              GCancellable *cancellable,
@@ -551,28 +516,28 @@ gboolean jc_video_room_unpublish_remotely_finish (JcVideoRoom *self,
 /* Participants (asynchronous in the plugin) */
 JC_AVAILABLE_IN_ALL
 void jc_video_room_join_publisher_async (JcVideoRoom *self,
-                                         const JcVideoRoomId *room,
+                                         const JcId *room,
                                          JcVideoRoomRequest *options,
                                          GCancellable *cancellable,
                                          GAsyncReadyCallback callback,
                                          gpointer user_data);
 JC_AVAILABLE_IN_ALL
-JcVideoRoomId *jc_video_room_join_publisher_finish (JcVideoRoom *self,
-                                                    GAsyncResult *result,
-                                                    GError **error);
+JcId *jc_video_room_join_publisher_finish (JcVideoRoom *self,
+                                           GAsyncResult *result,
+                                           GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_join_and_configure_async (JcVideoRoom *self,
-                                             const JcVideoRoomId *room,
+                                             const JcId *room,
                                              JcVideoRoomRequest *options,
                                              JsonObject *offer,
                                              GCancellable *cancellable,
                                              GAsyncReadyCallback callback,
                                              gpointer user_data);
 JC_AVAILABLE_IN_ALL
-JcVideoRoomId *jc_video_room_join_and_configure_finish (JcVideoRoom *self,
-                                                        GAsyncResult *result,
-                                                        JsonObject **out_answer,
-                                                        GError **error);
+JcId *jc_video_room_join_and_configure_finish (JcVideoRoom *self,
+                                               GAsyncResult *result,
+                                               JsonObject **out_answer,
+                                               GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_configure_async (JcVideoRoom *self,
                                     JcVideoRoomRequest *options,
@@ -608,7 +573,7 @@ gboolean jc_video_room_unpublish_finish (JcVideoRoom *self,
                                          GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_publish_media_async (JcVideoRoom *self,
-                                        const JcVideoRoomId *room,
+                                        const JcId *room,
                                         JcPeer *peer,
                                         JcVideoRoomRequest *options,
                                         GCancellable *cancellable,
@@ -620,7 +585,7 @@ gboolean jc_video_room_publish_media_finish (JcVideoRoom *self,
                                              GError **error);
 JC_AVAILABLE_IN_ALL
 void jc_video_room_join_subscriber_async (JcVideoRoom *self,
-                                          const JcVideoRoomId *room,
+                                          const JcId *room,
                                           GPtrArray *feeds,
                                           JcVideoRoomRequest *options,
                                           GCancellable *cancellable,

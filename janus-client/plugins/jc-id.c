@@ -1,55 +1,52 @@
-/* jc-video-room-types.c: the room and participant ids of the VideoRoom plugin
+/* jc-id.c: the ids of Janus's plugins — rooms, feeds, mountpoints,
+ * participants — shared by every plugin class
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
- *
- * The other VideoRoom types live beside it: jc-video-room-request.c (the
- * options of a request) and jc-video-room-results.c (the streams,
- * participants and rooms Janus describes).
  */
 #include "config.h"
 
 #include "jc-json-private.h"
-#include "jc-video-room-private.h"
-
-/* Ids */
+#include "jc-plugin-private.h"
 
 /**
- * JcVideoRoomId:
+ * JcId:
  *
- * A room or participant id: Janus uses positive 64-bit numbers, or strings
- * when the plugin runs with `string_ids = true`. Compare with
- * [method@VideoRoomId.equal].
+ * A plugin's id of a room, participant, feed or mountpoint: Janus uses
+ * positive numbers (up to 2^53, what JavaScript's numbers hold), or strings
+ * when the plugin runs with `string_ids = true` (VideoRoom, AudioBridge,
+ * TextRoom and Streaming have that setting). Compare with
+ * [method@Id.equal].
  */
-struct _JcVideoRoomId
+struct _JcId
 {
   guint64 number; /* 0 for string ids */
   char *string;   /* (owned) (nullable) */
 };
 
-G_DEFINE_BOXED_TYPE (JcVideoRoomId, jc_video_room_id, jc_video_room_id_copy, jc_video_room_id_free)
+G_DEFINE_BOXED_TYPE (JcId, jc_id, jc_id_copy, jc_id_free)
 
 /**
- * jc_video_room_id_new_number:
+ * jc_id_new_number:
  * @number: a positive id
  *
  * Creates a numeric id.
  *
  * Returns: (transfer full): a new id
  */
-JcVideoRoomId *
-jc_video_room_id_new_number (guint64 number)
+JcId *
+jc_id_new_number (guint64 number)
 {
-  JcVideoRoomId *self;
+  JcId *self;
 
   g_return_val_if_fail (number > 0, NULL);
 
-  self = g_new0 (JcVideoRoomId, 1);
+  self = g_new0 (JcId, 1);
   self->number = number;
   return self;
 }
 
 /**
- * jc_video_room_id_new_string:
+ * jc_id_new_string:
  * @string: a non-empty id
  *
  * Creates a string id, for rooms of a plugin configured with
@@ -57,20 +54,20 @@ jc_video_room_id_new_number (guint64 number)
  *
  * Returns: (transfer full): a new id
  */
-JcVideoRoomId *
-jc_video_room_id_new_string (const char *string)
+JcId *
+jc_id_new_string (const char *string)
 {
-  JcVideoRoomId *self;
+  JcId *self;
 
   g_return_val_if_fail (string != NULL && *string != '\0', NULL);
 
-  self = g_new0 (JcVideoRoomId, 1);
+  self = g_new0 (JcId, 1);
   self->string = g_strdup (string);
   return self;
 }
 
 /**
- * jc_video_room_id_parse:
+ * jc_id_parse:
  * @text: what a user typed
  *
  * Reads an id: digits make a number, anything else a string.
@@ -78,8 +75,8 @@ jc_video_room_id_new_string (const char *string)
  * Returns: (transfer full) (nullable): the id, or %NULL when @text is
  *   empty or the number zero or out of range
  */
-JcVideoRoomId *
-jc_video_room_id_parse (const char *text)
+JcId *
+jc_id_parse (const char *text)
 {
   guint64 number = 0;
 
@@ -91,40 +88,40 @@ jc_video_room_id_parse (const char *text)
     {
       if (!g_ascii_string_to_unsigned (text, 10, 1, JC_JSON_MAX_ID, &number, NULL))
         return NULL;
-      return jc_video_room_id_new_number (number);
+      return jc_id_new_number (number);
     }
-  return jc_video_room_id_new_string (text);
+  return jc_id_new_string (text);
 }
 
 /**
- * jc_video_room_id_copy:
+ * jc_id_copy:
  * @self: an id
  *
  * Copies an id.
  *
  * Returns: (transfer full): a copy
  */
-JcVideoRoomId *
-jc_video_room_id_copy (const JcVideoRoomId *self)
+JcId *
+jc_id_copy (const JcId *self)
 {
-  JcVideoRoomId *copy;
+  JcId *copy;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  copy = g_new0 (JcVideoRoomId, 1);
+  copy = g_new0 (JcId, 1);
   copy->number = self->number;
   copy->string = g_strdup (self->string);
   return copy;
 }
 
 /**
- * jc_video_room_id_free:
+ * jc_id_free:
  * @self: (transfer full): an id
  *
  * Frees an id.
  */
 void
-jc_video_room_id_free (JcVideoRoomId *self)
+jc_id_free (JcId *self)
 {
   if (self == NULL)
     return;
@@ -133,7 +130,7 @@ jc_video_room_id_free (JcVideoRoomId *self)
 }
 
 /**
- * jc_video_room_id_is_string:
+ * jc_id_is_string:
  * @self: an id
  *
  * Tells string ids from numeric ones.
@@ -141,14 +138,14 @@ jc_video_room_id_free (JcVideoRoomId *self)
  * Returns: %TRUE for a string id
  */
 gboolean
-jc_video_room_id_is_string (const JcVideoRoomId *self)
+jc_id_is_string (const JcId *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   return self->string != NULL;
 }
 
 /**
- * jc_video_room_id_get_number:
+ * jc_id_get_number:
  * @self: an id
  *
  * Gets a numeric id's value.
@@ -156,14 +153,14 @@ jc_video_room_id_is_string (const JcVideoRoomId *self)
  * Returns: the number, or 0 for a string id
  */
 guint64
-jc_video_room_id_get_number (const JcVideoRoomId *self)
+jc_id_get_number (const JcId *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->number;
 }
 
 /**
- * jc_video_room_id_get_string:
+ * jc_id_get_string:
  * @self: an id
  *
  * Gets a string id's value.
@@ -171,14 +168,14 @@ jc_video_room_id_get_number (const JcVideoRoomId *self)
  * Returns: (nullable): the string, or %NULL for a numeric id
  */
 const char *
-jc_video_room_id_get_string (const JcVideoRoomId *self)
+jc_id_get_string (const JcId *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->string;
 }
 
 /**
- * jc_video_room_id_to_string:
+ * jc_id_to_string:
  * @self: an id
  *
  * Formats an id for people and file names.
@@ -186,7 +183,7 @@ jc_video_room_id_get_string (const JcVideoRoomId *self)
  * Returns: (transfer full): the number in decimal, or the string
  */
 char *
-jc_video_room_id_to_string (const JcVideoRoomId *self)
+jc_id_to_string (const JcId *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -196,7 +193,7 @@ jc_video_room_id_to_string (const JcVideoRoomId *self)
 }
 
 /**
- * jc_video_room_id_equal:
+ * jc_id_equal:
  * @a: an id
  * @b: another id
  *
@@ -205,7 +202,7 @@ jc_video_room_id_to_string (const JcVideoRoomId *self)
  * Returns: %TRUE when they are the same id
  */
 gboolean
-jc_video_room_id_equal (const JcVideoRoomId *a, const JcVideoRoomId *b)
+jc_id_equal (const JcId *a, const JcId *b)
 {
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
 
@@ -213,7 +210,7 @@ jc_video_room_id_equal (const JcVideoRoomId *a, const JcVideoRoomId *b)
 }
 
 /**
- * jc_video_room_id_hash:
+ * jc_id_hash:
  * @self: an id
  *
  * Hashes an id, for hash tables keyed by id.
@@ -221,7 +218,7 @@ jc_video_room_id_equal (const JcVideoRoomId *a, const JcVideoRoomId *b)
  * Returns: a hash value
  */
 guint
-jc_video_room_id_hash (const JcVideoRoomId *self)
+jc_id_hash (const JcId *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
@@ -231,7 +228,7 @@ jc_video_room_id_hash (const JcVideoRoomId *self)
 }
 
 /**
- * jc_video_room_id_to_json:
+ * jc_id_to_json:
  * @self: an id
  *
  * Gets the id as Janus expects it in a request.
@@ -239,7 +236,7 @@ jc_video_room_id_hash (const JcVideoRoomId *self)
  * Returns: (transfer full): an integer or string node
  */
 JsonNode *
-jc_video_room_id_to_json (const JcVideoRoomId *self)
+jc_id_to_json (const JcId *self)
 {
   JsonNode *node;
 
@@ -253,8 +250,8 @@ jc_video_room_id_to_json (const JcVideoRoomId *self)
   return node;
 }
 
-JcVideoRoomId *
-jc_video_room_id_from_json (JsonNode *node)
+JcId *
+jc_id_from_json (JsonNode *node)
 {
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NULL;
@@ -262,49 +259,56 @@ jc_video_room_id_from_json (JsonNode *node)
     {
       gint64 value = json_node_get_int (node);
 
-      /* Janus's ids fit in 53 bits, as jc_video_room_id_parse () wants. */
-      return value > 0 && value <= JC_JSON_MAX_ID ? jc_video_room_id_new_number ((guint64) value) : NULL;
+      /* Janus's ids fit in 53 bits, as jc_id_parse () wants. */
+      return value > 0 && value <= JC_JSON_MAX_ID ? jc_id_new_number ((guint64) value) : NULL;
     }
   if (json_node_get_value_type (node) == G_TYPE_STRING)
     {
       const char *value = json_node_get_string (node);
 
-      return value != NULL && *value != '\0' ? jc_video_room_id_new_string (value) : NULL;
+      return value != NULL && *value != '\0' ? jc_id_new_string (value) : NULL;
     }
   return NULL;
 }
 
-JcVideoRoomId *
-jc_video_room_id_lookup (JsonObject *obj, const char *member)
+JcId *
+jc_id_lookup (JsonObject *obj, const char *member)
 {
-  return jc_video_room_id_from_json (json_object_get_member (obj, member));
+  return jc_id_from_json (json_object_get_member (obj, member));
 }
 
 /* Rooms with string_ids use strings for rooms and participants alike. */
 gboolean
-jc_video_room_id_fits (const JcVideoRoomId *id, const JcVideoRoomId *room)
+jc_id_fits (const JcId *id, const JcId *room)
 {
-  return room == NULL || jc_video_room_id_is_string (id) == jc_video_room_id_is_string (room);
+  return room == NULL || jc_id_is_string (id) == jc_id_is_string (room);
 }
 
-JcVideoRoomId *
-jc_video_room_id_lookup_in (JsonObject *obj, const char *member, const JcVideoRoomId *room)
+JcId *
+jc_id_lookup_in (JsonObject *obj, const char *member, const JcId *room)
 {
-  JcVideoRoomId *id = jc_video_room_id_lookup (obj, member);
+  JcId *id = jc_id_lookup (obj, member);
 
-  if (id != NULL && !jc_video_room_id_fits (id, room))
-    g_clear_pointer (&id, jc_video_room_id_free);
+  if (id != NULL && !jc_id_fits (id, room))
+    g_clear_pointer (&id, jc_id_free);
   return id;
 }
 
-JcVideoRoomId *
-jc_video_room_id_read (JsonObject *obj, const char *member, const JcVideoRoomId *room, const char *what, GString *problems)
+JcId *
+jc_id_read (JsonObject *obj, const char *member, const JcId *room, const char *what, GString *problems)
 {
-  JcVideoRoomId *id;
+  JcId *id;
 
   if (!jc_json_has_member (obj, member))
     return NULL;
-  if ((id = jc_video_room_id_lookup_in (obj, member, room)) == NULL)
+  if ((id = jc_id_lookup_in (obj, member, room)) == NULL)
     jc_plugin_add_problem (problems, "“%s” is not a valid %s id", member, what);
   return id;
+}
+
+void
+jc_plugin_set_id (JsonObject *obj, const char *member, const JcId *id)
+{
+  if (id != NULL)
+    json_object_set_member (obj, member, jc_id_to_json (id));
 }
