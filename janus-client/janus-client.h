@@ -7,6 +7,7 @@
 #define JC_INSIDE
 
 #include "jc-admin.h"
+#include "jc-audio-bridge.h"
 #include "jc-client.h"
 #include "jc-data-channel.h"
 #include "jc-echo-test.h"
@@ -17,7 +18,10 @@
 #include "jc-media-sink.h"
 #include "jc-media-source.h"
 #include "jc-peer.h"
+#include "jc-record-play.h"
+#include "jc-rtp-feeder.h"
 #include "jc-session.h"
+#include "jc-streaming.h"
 #include "jc-text-room.h"
 #include "jc-transport.h"
 #include "jc-unix-transport.h"

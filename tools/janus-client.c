@@ -26,6 +26,9 @@ static const JcCliCommand commands[] = {
   { "videoroom", "VideoRoom rooms, publishers and subscribers (videoroom --help)", jc_cmd_videoroom },
   { "videocall", "VideoCall: register, call, answer (videocall --help)", jc_cmd_videocall },
   { "textroom", "TextRoom rooms (textroom --help)", jc_cmd_textroom },
+  { "streaming", "Streaming mountpoints: list, create, feed, watch (streaming --help)", jc_cmd_streaming },
+  { "audiobridge", "AudioBridge rooms: list, create, join (audiobridge --help)", jc_cmd_audiobridge },
+  { "recordplay", "Record&Play: list, record, play (recordplay --help)", jc_cmd_recordplay },
   { "bench", "load generators: bench churn, bench sessions", jc_cmd_bench },
 };
 

@@ -62,6 +62,9 @@ int jc_cmd_echotest (JcCliOptions *opts, int argc, char **argv);
 int jc_cmd_videoroom (JcCliOptions *opts, int argc, char **argv);
 int jc_cmd_textroom (JcCliOptions *opts, int argc, char **argv);
 int jc_cmd_videocall (JcCliOptions *opts, int argc, char **argv);
+int jc_cmd_streaming (JcCliOptions *opts, int argc, char **argv);
+int jc_cmd_audiobridge (JcCliOptions *opts, int argc, char **argv);
+int jc_cmd_recordplay (JcCliOptions *opts, int argc, char **argv);
 int jc_cmd_bench (JcCliOptions *opts, int argc, char **argv);
 
 void jc_cli_options_init (JcCliOptions *opts);

@@ -1,0 +1,8 @@
+/* jc-record-play-private.h: the Record&Play plugin's insides (placeholder)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "jc-plugin-private.h"
+#include "jc-record-play.h"

@@ -1,0 +1,7 @@
+/* jc-streaming-types.c: the Streaming plugin (placeholder, being written)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include "jc-streaming-private.h"
