@@ -491,6 +491,164 @@ test_two_tones (void)
   jc_test_remove_tree (dir);
 }
 
+/* The CLI: a muted listener records what a speaker sends; participants,
+ * mute and destroy in between. */
+
+static JsonObject *
+last_line (const char *out)
+{
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  while (n > 0 && lines[n - 1][0] == '\0')
+    n--;
+  g_assert_cmpuint (n, >, 0);
+  return jc_test_json (lines[n - 1]);
+}
+
+static gint64
+received_audio_frames (JsonObject *summary)
+{
+  JsonArray *tracks = json_object_get_array_member (summary, "tracks");
+  gint64 frames = 0;
+
+  for (guint i = 0; i < json_array_get_length (tracks); i++)
+    {
+      JsonObject *t = json_array_get_object_element (tracks, i);
+
+      if (g_str_equal (json_object_get_string_member (t, "direction"), "received"))
+        frames += json_object_get_int_member (t, "frames");
+    }
+  return frames;
+}
+
+static void
+test_cli (void)
+{
+  const char *cli = g_getenv ("JANUS_CLIENT_CLI");
+  const char *ws = jc_local_janus_get_ws_uri (janus);
+  const char *ice = jc_local_janus_get_client_address (janus);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jc-audiobridge-cli-XXXXXX", &error);
+  g_autofree char *output = g_build_filename (dir, "mix.webm", NULL);
+  g_autofree char *room = g_strdup_printf ("%d", 800000 + g_random_int_range (0, 100000));
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocess) listener = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto (JcTestCliRun) create = { 0 };
+  g_auto (JcTestCliRun) participants = { 0 };
+  g_auto (JcTestCliRun) speaker = { 0 };
+  g_auto (JcTestCliRun) mute = { 0 };
+  g_auto (JcTestCliRun) destroy = { 0 };
+  g_autoptr (JsonObject) created = NULL;
+  g_autoptr (JsonObject) summary = NULL;
+  g_autoptr (JsonObject) speaker_summary = NULL;
+  g_autoptr (JsonObject) listed = NULL;
+  g_autoptr (GArray) rows = NULL;
+  g_autofree char *expect_mute = NULL;
+  g_autofree char *expect_destroyed = NULL;
+  JsonArray *array = NULL;
+  const char *speaker_id = NULL;
+  Energy e;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (cli);
+  jc_test_cli_runv (&create, NULL, NULL,
+                    (const char *const[]){ "--json", "--server", ws, "audiobridge", "create", "--room", room, "--secret", "s",
+                                           "--description", "cli room", "--sampling-rate", "16000", NULL });
+  g_assert_cmpint (create.status, ==, 0);
+  created = jc_test_json (create.out);
+  g_assert_cmpint (json_object_get_int_member (created, "room"), ==, g_ascii_strtoll (room, NULL, 10));
+
+  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
+  listener = g_subprocess_launcher_spawn (launcher, &error, cli, "--json", "--server", ws, "--ice-address", ice, "audiobridge",
+                                          "join", "--room", room, "--display", "listener", "--muted", "--input",
+                                          "pipeline:audiotestsrc wave=silence is-live=true", "--output", output, "--duration",
+                                          "8", NULL);
+  g_assert_no_error (error);
+  for (int i = 0; i < 50; i++)
+    {
+      jc_test_cli_run_clear (&participants);
+      jc_test_cli_runv (&participants, NULL, NULL,
+                        (const char *const[]){ "--json", "--server", ws, "audiobridge", "participants", "--room", room, NULL });
+      g_assert_cmpint (participants.status, ==, 0);
+      if (strstr (participants.out, "listener") != NULL)
+        break;
+      jc_test_run_for (200);
+    }
+  g_assert_nonnull (strstr (participants.out, "{\"participants\":[{\"id\":"));
+  g_assert_nonnull (strstr (participants.out, "\"display\":\"listener\",\"muted\":true}"));
+
+  jc_test_cli_runv (&speaker, NULL, NULL,
+                    (const char *const[]){ "--json", "--server", ws, "--ice-address", ice, "audiobridge", "join", "--room", room,
+                                           "--display", "speaker", "--input",
+                                           "pipeline:audiotestsrc freq=600 volume=0.3 is-live=true", "--duration", "4", NULL });
+  g_test_message ("speaker stdout: %s\nspeaker stderr: %s", speaker.out, speaker.err);
+  g_assert_cmpint (speaker.status, ==, 0);
+  g_assert_nonnull (strstr (speaker.out, "{\"event\":\"joined\",\"room\":"));
+  g_assert_nonnull (strstr (speaker.err, "to webrtcup"));
+  speaker_summary = last_line (speaker.out);
+  g_assert_true (json_object_get_boolean_member (speaker_summary, "webrtcup"));
+  /* The listener is muted: the speaker gets the room's silence, as packets. */
+  g_assert_cmpint (received_audio_frames (speaker_summary), >, 100);
+
+  /* Who is in now: the listener alone, the speaker left. */
+  jc_test_cli_run_clear (&participants);
+  jc_test_cli_runv (&participants, NULL, NULL,
+                    (const char *const[]){ "--json", "--server", ws, "audiobridge", "participants", "--room", room, NULL });
+  listed = jc_test_json (participants.out);
+  array = json_object_get_array_member (listed, "participants");
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  speaker_id = NULL;
+  {
+    JsonObject *p = json_array_get_object_element (array, 0);
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (p, "id"));
+
+    g_assert_cmpstr (json_object_get_string_member (p, "display"), ==, "listener");
+    /* Unmute the listener (its own --muted) through the moderator. */
+    jc_test_cli_runv (&mute, NULL, NULL,
+                      (const char *const[]){ "--json", "--server", ws, "audiobridge", "unmute", "--room", room, "--id", id,
+                                             "--secret", "s", NULL });
+    expect_mute = g_strdup_printf ("{\"room\":%s,\"id\":%s,\"muted\":false}\n", room, id);
+    g_assert_cmpint (mute.status, ==, 0);
+    g_assert_cmpstr (mute.out, ==, expect_mute);
+  }
+  (void) speaker_id;
+
+  g_subprocess_communicate_utf8 (listener, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("listener stdout: %s\nlistener stderr: %s", out, err);
+  g_assert_true (g_subprocess_get_if_exited (listener));
+  g_assert_cmpint (g_subprocess_get_exit_status (listener), ==, 0);
+  g_assert_nonnull (strstr (out, "\"display\":\"speaker\""));
+  g_assert_nonnull (strstr (out, "\"action\":\"joined\""));
+  g_assert_nonnull (strstr (out, "\"action\":\"left\""));
+  g_assert_nonnull (strstr (err, " s  ICE "));
+  summary = last_line (out);
+  g_assert_true (json_object_get_boolean_member (summary, "webrtcup"));
+  g_assert_cmpstr (json_object_get_string_member (summary, "output"), ==, output);
+  g_assert_cmpint (received_audio_frames (summary), >, 200);
+
+  /* The listener's file holds the speaker's 600 Hz. */
+  rows = spectrum_of (output);
+  e = measure (rows, 0, 60, 300, 600);
+  g_test_message ("CLI listener's recording: 600 Hz peak %.1f dB over %u windows (noise floor %.1f dB)", e.other_tone, e.rows, e.noise);
+  {
+    double best = -200;
+
+    for (guint r = 0; r < rows->len; r++)
+      best = MAX (best, g_array_index (rows, Row, r).mag[600 / BAND_HZ]);
+    g_assert_cmpfloat (best, >, -40);
+  }
+
+  jc_test_cli_runv (&destroy, NULL, NULL,
+                    (const char *const[]){ "--json", "--server", ws, "audiobridge", "destroy", "--room", room, "--secret", "s", NULL });
+  expect_destroyed = g_strdup_printf ("{\"room\":%s,\"destroyed\":true}\n", room);
+  g_assert_cmpint (destroy.status, ==, 0);
+  g_assert_cmpstr (destroy.out, ==, expect_destroyed);
+  jc_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -501,6 +659,7 @@ main (int argc, char **argv)
 
   janus = jc_test_media_janus_start (NULL);
   jc_test_media_add_func ("/audiobridge/media/two-tones", test_two_tones);
+  jc_test_media_add_func ("/audiobridge/media/cli", test_cli);
   ret = g_test_run ();
   g_clear_pointer (&janus, jc_test_media_janus_stop);
   return ret;
