@@ -11,6 +11,7 @@
  * play.
  */
 #include <stdio.h>
+#include <unistd.h>
 
 #include "jc-cli-media.h"
 
@@ -374,6 +375,8 @@ cmd_record (JcCliOptions *opts, int argc, char **argv)
   json_object_set_int_member (summary, "id", (gint64) id);
   json_object_set_string_member (summary, "name", name);
   jc_cli_media_print_summary (opts, summary);
+  if (!opts->json)
+    printf ("recording %" G_GUINT64_FORMAT " (“%s”)\n", id, name);
   if (!completed)
     status = JC_CLI_EXIT_INTERRUPTED;
   else if (!json_object_get_boolean_member (summary, "webrtcup") || !sent_any (summary))
@@ -391,21 +394,28 @@ out:
   return status;
 }
 
-static void
-on_first_frame_check (RpRun *run, gint64 *first_us)
+/* Frames and audio buffers received so far. */
+static gint64
+received_frames (JcPeer *peer)
 {
-  g_autoptr (JsonArray) stats = NULL;
+  g_autoptr (JsonArray) stats = jc_peer_get_track_stats (peer);
+  gint64 total = 0;
 
-  if (*first_us != 0 || run->peer == NULL)
-    return;
-  stats = jc_peer_get_track_stats (run->peer);
   for (guint i = 0; i < json_array_get_length (stats); i++)
     {
       JsonObject *track = json_array_get_object_element (stats, i);
 
-      if (g_strcmp0 (jc_cli_json_string (track, "direction"), "received") == 0 && jc_cli_json_int (track, "frames", 0) > 0)
-        *first_us = g_get_monotonic_time ();
+      if (g_strcmp0 (jc_cli_json_string (track, "direction"), "received") == 0)
+        total += jc_cli_json_int (track, "frames", 0);
     }
+  return total;
+}
+
+static void
+on_first_frame_check (RpRun *run, gint64 *first_us)
+{
+  if (*first_us == 0 && run->peer != NULL && received_frames (run->peer) > 0)
+    *first_us = g_get_monotonic_time ();
 }
 
 static int
@@ -469,15 +479,23 @@ cmd_play (JcCliOptions *opts, int argc, char **argv)
   {
     gint64 deadline = media.duration_s > 0 ? run.start_us + (gint64) media.duration_s * G_USEC_PER_SEC : 0;
     gint64 begin = g_get_monotonic_time ();
+    gint64 next_report = begin + (isatty (STDERR_FILENO) ? 1 : 5) * G_USEC_PER_SEC;
 
     while (!run.done && run.error == NULL && (deadline == 0 || g_get_monotonic_time () < deadline))
       {
-        if (!jc_cli_sleep (first_us == 0 ? 20 : 500, opts->cancellable))
+        if (!jc_cli_sleep (first_us == 0 ? 20 : 250, opts->cancellable))
           {
             completed = FALSE;
             break;
           }
         on_first_frame_check (&run, &first_us);
+        if (g_get_monotonic_time () >= next_report)
+          {
+            fprintf (stderr, "%5.1f s  ICE %-9s  in %" G_GINT64_FORMAT " frames\n",
+                     (double) (g_get_monotonic_time () - begin) / G_USEC_PER_SEC, jc_peer_get_ice_state (run.peer),
+                     received_frames (run.peer));
+            next_report += (isatty (STDERR_FILENO) ? 1 : 5) * G_USEC_PER_SEC;
+          }
       }
     elapsed = (double) (g_get_monotonic_time () - begin) / G_USEC_PER_SEC;
   }
