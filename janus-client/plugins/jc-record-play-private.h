@@ -15,11 +15,10 @@ struct _JcRecordPlay
   JcHandle parent_instance;
 
   JcRecordPlayState state;
-  guint64 recording_id;      /* what is being recorded or played, 0: none */
-  gboolean ended;            /* "done" told for the current recording or playout */
-  JsonObject *offer;         /* (owned) (nullable) Janus's offer while PREPARING */
-  JcPeer *peer;              /* (owned) (nullable) */
-  GCancellable *cancellable; /* (owned) cancelled in dispose */
+  guint64 recording_id; /* what is being recorded or played, 0: none */
+  gboolean ended;       /* "done" told for the current recording or playout */
+  JsonObject *offer;    /* (owned) (nullable) Janus's offer while PREPARING */
+  JcPeer *peer;         /* (owned) (nullable) */
 };
 
 enum

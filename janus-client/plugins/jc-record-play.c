@@ -75,7 +75,6 @@ jc_record_play_dispose (GObject *object)
 {
   JcRecordPlay *self = JC_RECORD_PLAY (object);
 
-  g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->peer);
   G_OBJECT_CLASS (jc_record_play_parent_class)->dispose (object);
 }
@@ -86,7 +85,6 @@ jc_record_play_finalize (GObject *object)
   JcRecordPlay *self = JC_RECORD_PLAY (object);
 
   g_clear_pointer (&self->offer, json_object_unref);
-  g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (jc_record_play_parent_class)->finalize (object);
 }
 
@@ -245,7 +243,6 @@ jc_record_play_class_init (JcRecordPlayClass *klass)
 static void
 jc_record_play_init (JcRecordPlay *self)
 {
-  self->cancellable = g_cancellable_new ();
 }
 
 void
