@@ -525,6 +525,56 @@ test_cli (void)
   jc_test_remove_tree (dir);
 }
 
+/* Without --server, each command's private Janus records into a folder
+ * of its own, unless --recordings-dir gives them the same one. */
+static void
+test_cli_recordings_dir (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *recordings = NULL;
+  g_autofree char *id_text = NULL;
+  g_auto (JcTestCliRun) rec = { 0 };
+  g_auto (JcTestCliRun) listed = { 0 };
+  g_auto (JcTestCliRun) played = { 0 };
+  g_autoptr (JsonObject) summary = NULL;
+  g_autoptr (JsonObject) list = NULL;
+  g_autoptr (JsonObject) play = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *nfo = NULL;
+  JsonArray *array;
+  gint64 id;
+
+  dir = g_dir_make_tmp ("jc-recordplay-dir-XXXXXX", &error);
+  g_assert_no_error (error);
+  recordings = g_build_filename (dir, "kept", NULL);
+  jc_test_cli_runv (&rec, NULL, NULL,
+                    (const char *const[]){ "--json", "recordplay", "record", "--name", "kept", "--duration", "2",
+                                           "--recordings-dir", recordings, NULL });
+  g_assert_cmpint (rec.status, ==, 0);
+  summary = single_line (&rec);
+  id = json_object_get_int_member (summary, "id");
+  g_assert_cmpint (id, >, 0);
+  nfo = g_strdup_printf ("%s/%" G_GINT64_FORMAT ".nfo", recordings, id);
+  g_assert_true (g_file_test (nfo, G_FILE_TEST_EXISTS));
+
+  jc_test_cli_runv (&listed, NULL, NULL,
+                    (const char *const[]){ "--json", "recordplay", "list", "--recordings-dir", recordings, NULL });
+  g_assert_cmpint (listed.status, ==, 0);
+  list = single_line (&listed);
+  array = json_object_get_array_member (list, "recordings");
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 0), "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "name"), ==, "kept");
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  jc_test_cli_runv (&played, NULL, NULL,
+                    (const char *const[]){ "--json", "recordplay", "play", "--id", id_text, "--recordings-dir", recordings, NULL });
+  g_assert_cmpint (played.status, ==, 0);
+  play = single_line (&played);
+  g_assert_cmpint (track_frames (play, "received", "video"), >, 15);
+  jc_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -537,6 +587,7 @@ main (int argc, char **argv)
   jc_test_media_add_func ("/recordplay/media/record-play", test_record_play);
   jc_test_media_add_func ("/recordplay/media/pause-resume", test_pause_resume);
   jc_test_media_add_func ("/recordplay/media/cli", test_cli);
+  jc_test_media_add_func ("/recordplay/media/cli-recordings-dir", test_cli_recordings_dir);
   ret = g_test_run ();
   g_clear_pointer (&janus, jc_test_media_janus_stop);
   return ret;
