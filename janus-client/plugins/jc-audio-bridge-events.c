@@ -5,7 +5,7 @@
  *
  * Janus 1.1.2 tells the room: `joined` (someone came: `participants`
  * holds them), `event` with `participants` (someone changed), `leaving`
- * (left) or `kicked`, `talking` / `stopped-talking`, `destroyed`, `left`,
+ * (left), `kicked` or `kicked_all`, `muted` (the whole room), `talking` / `stopped-talking`, `destroyed`, `left`,
  * `announcement-started` / `announcement-stopped`; an error carries
  * `error_code`.
  */
@@ -130,17 +130,31 @@ dispatch_event (JcAudioBridge *self, JsonObject *data)
       g_signal_emit (self, jc_audio_bridge_signals[AB_SIGNAL_PARTICIPANT_LEFT], 0, id);
       return;
     }
-  if (jc_json_has_member (data, "kicked"))
+  if (jc_json_has_member (data, "kicked") || jc_json_has_member (data, "kicked_all"))
     {
-      if ((id = jc_id_read (data, "kicked", self->room, "participant", problems)) == NULL)
+      const char *member = jc_json_has_member (data, "kicked") ? "kicked" : "kicked_all";
+
+      if ((id = jc_id_read (data, member, self->room, "participant", problems)) == NULL)
         {
-          report (self, "kicked", problems->str);
+          report (self, member, problems->str);
           return;
         }
       g_hash_table_remove (self->participants, id);
       if (self->id != NULL && jc_id_equal (id, self->id))
         jc_audio_bridge_clear_membership (self);
       g_signal_emit (self, jc_audio_bridge_signals[AB_SIGNAL_KICKED], 0, id);
+      return;
+    }
+  if (jc_json_has_member (data, "muted"))
+    {
+      gboolean muted = FALSE;
+
+      if (!jc_json_lookup_bool (data, "muted", &muted))
+        {
+          report (self, "event", "“muted” is not a boolean");
+          return;
+        }
+      g_signal_emit (self, jc_audio_bridge_signals[AB_SIGNAL_ROOM_MUTED], 0, muted);
       return;
     }
   g_debug ("AudioBridge: ignoring an event with nothing we know");

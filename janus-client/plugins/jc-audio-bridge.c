@@ -32,7 +32,8 @@
  * [signal@AudioBridge::participant-joined],
  * [signal@AudioBridge::participant-updated],
  * [signal@AudioBridge::participant-left], [signal@AudioBridge::talking],
- * [signal@AudioBridge::kicked], [signal@AudioBridge::destroyed],
+ * [signal@AudioBridge::kicked], [signal@AudioBridge::room-muted],
+ * [signal@AudioBridge::destroyed],
  * [signal@AudioBridge::announcement], and [signal@AudioBridge::error]
  * for error events and for malformed events (which are dropped).
  *
@@ -179,7 +180,8 @@ jc_audio_bridge_class_init (JcAudioBridgeClass *klass)
    * @self: the handle
    * @id: who was kicked: another participant, or us
    *
-   * Emitted when a participant of our room was kicked. When it is us,
+   * Emitted when a participant of our room was kicked (`kick`, or each
+   * participant for `kick_all`). When it is us,
    * we are out of the room (the room and participant id are cleared
    * first).
    */
@@ -219,6 +221,16 @@ jc_audio_bridge_class_init (JcAudioBridgeClass *klass)
   jc_audio_bridge_signals[AB_SIGNAL_ANNOUNCEMENT] = g_signal_new ("announcement", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                                                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING,
                                                                   G_TYPE_BOOLEAN);
+  /**
+   * JcAudioBridge::room-muted:
+   * @self: the handle
+   * @muted: whether the room is now muted
+   *
+   * Emitted when the moderator muted or unmuted the whole room we are in
+   * (`mute_room`, `unmute_room`).
+   */
+  jc_audio_bridge_signals[AB_SIGNAL_ROOM_MUTED] = g_signal_new ("room-muted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                                                NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
   /**
    * JcAudioBridge::error:
    * @self: the handle
