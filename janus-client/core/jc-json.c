@@ -287,6 +287,7 @@ static const char *const secret_members[] = {
   "new_pin",
   "admin_key",
   "allowed", /* VideoRoom's and TextRoom's invitation tokens */
+  "rtsp_pwd",
 };
 
 gboolean

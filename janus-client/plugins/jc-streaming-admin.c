@@ -402,7 +402,9 @@ jc_streaming_recording_finish (JcStreaming *self, GAsyncResult *result, GError *
  * @id: the mountpoint
  * @enable: %TRUE for `enable`, %FALSE for `disable`
  * @options: (nullable): `secret`; for disable, `stop_recording` through
- *   set_extra
+ *   set_extra (sent as %FALSE unless given: Janus 1.1.2 crashes when it
+ *   stops the recordings of an RTP mountpoint one of whose streams is
+ *   not being recorded, so set it to %TRUE only when every stream is)
  * @cancellable: (nullable): a cancellable
  * @callback: (scope async): called once done
  * @user_data: data for @callback
@@ -419,10 +421,17 @@ jc_streaming_enable_async (JcStreaming *self,
                            GAsyncReadyCallback callback,
                            gpointer user_data)
 {
+  g_autoptr (JsonObject) extra = json_object_new ();
+
   g_return_if_fail (JC_IS_STREAMING (self));
   g_return_if_fail (id != NULL);
 
-  simple_send (self, enable ? "enable" : "disable", id, options, NULL, "ok", jc_streaming_enable_async, cancellable, callback,
+  /* Janus 1.1.2 crashes on a disable that stops the recordings (its
+   * default) of an RTP mountpoint with a stream not recording: it logs
+   * the missing recorder's filename. */
+  if (!enable && (options == NULL || !jc_json_has_member (jc_streaming_request_peek_body (options), "stop_recording")))
+    json_object_set_boolean_member (extra, "stop_recording", FALSE);
+  simple_send (self, enable ? "enable" : "disable", id, options, extra, "ok", jc_streaming_enable_async, cancellable, callback,
                user_data);
 }
 

@@ -223,7 +223,9 @@ jc_streaming_dispatch_event (JcStreaming *self, JsonObject *data, JsonObject *js
 
       if (!jc_plugin_check_jsep ("Streaming", jsep, "offer", &error))
         {
-          jc_streaming_report (self, "event", error->message);
+          g_prefix_error (&error, "Dropped an event: ");
+          g_debug ("%s", error->message);
+          jc_streaming_emit_error (self, error);
           return;
         }
     }

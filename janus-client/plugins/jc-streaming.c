@@ -624,14 +624,25 @@ jc_streaming_pause_finish (JcStreaming *self, GAsyncResult *result, GError **err
  * @user_data: data for @callback
  *
  * Stops watching (`stop`, answered `stopping`): Janus closes the
- * PeerConnection and tells `stopped` as an event. The handle can watch
- * again, with a new peer.
+ * PeerConnection (the handle's hangup then turns the status to
+ * %JC_STREAMING_STATUS_STOPPED). The handle can watch again, with a new
+ * peer. Janus 1.1.2 answers nothing to a stop before `started` or after
+ * a first stop, so these fail at once with %JC_ERROR_INVALID_ARGUMENT:
+ * hang the handle up ([method@Handle.hangup_async]) or detach it.
  */
 void
 jc_streaming_stop_async (JcStreaming *self, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
   g_return_if_fail (JC_IS_STREAMING (self));
 
+  /* Janus 1.1.2 drops a stop it does not act on without a word. */
+  if (self->status != JC_STREAMING_STATUS_STARTED && self->status != JC_STREAMING_STATUS_PAUSED)
+    {
+      g_task_report_new_error (self, callback, user_data, jc_streaming_stop_async, JC_ERROR, JC_ERROR_INVALID_ARGUMENT,
+                               "Janus ignores stop until the stream has started (and after a first stop): hang the handle up "
+                               "or detach it instead");
+      return;
+    }
   jc_streaming_send (self, "stop", NULL, NULL, NULL, NULL, expect_event, result_hook, jc_streaming_stop_async, "stop", cancellable,
                      callback, user_data);
 }
