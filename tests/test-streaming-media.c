@@ -274,7 +274,8 @@ test_watch (void)
   paused0 = jc_test_received_frames (peer, "v");
   jc_test_run_for (2000);
   paused1 = jc_test_received_frames (peer, "v");
-  g_test_message ("paused: %" G_GINT64_FORMAT " frames in 2 s", paused1 - paused0);
+  g_test_message ("paused: %" G_GINT64_FORMAT " frames in 2 s (audio so far %" G_GINT64_FORMAT ")", paused1 - paused0,
+                  jc_test_received_frames (peer, "a"));
   g_assert_cmpint (paused1 - paused0, <=, 2);
   jc_streaming_start_async (f.viewer, NULL, NULL, CB);
   result = WAIT_RESULT ();
@@ -284,8 +285,79 @@ test_watch (void)
   g_assert_cmpint (jc_streaming_get_status (f.viewer), ==, JC_STREAMING_STATUS_STARTED);
   jc_test_run_for (2000);
   resumed = jc_test_received_frames (peer, "v") - paused1;
-  g_test_message ("resumed: %" G_GINT64_FORMAT " frames in 2 s", resumed);
+  g_test_message ("resumed: %" G_GINT64_FORMAT " frames in 2 s (audio so far %" G_GINT64_FORMAT ")", resumed,
+                  jc_test_received_frames (peer, "a"));
   g_assert_cmpint (resumed, >=, 20);
+
+  /* configure: the video alone off (audio goes on), then on again. */
+  {
+    g_autoptr (JcStreamingRequest) off = jc_streaming_request_new ();
+    g_autoptr (JcStreamingRequest) on = jc_streaming_request_new ();
+    gint64 v0, v1, a0, a1;
+
+    jc_streaming_request_set_mid (off, "v");
+    jc_streaming_request_set_send (off, FALSE);
+    jc_streaming_configure_async (f.viewer, off, NULL, CB);
+    result = WAIT_RESULT ();
+    g_assert_true (jc_streaming_configure_finish (f.viewer, result, &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    jc_test_run_for (500);
+    v0 = jc_test_received_frames (peer, "v");
+    a0 = jc_test_received_frames (peer, "a");
+    jc_test_run_for (1500);
+    v1 = jc_test_received_frames (peer, "v");
+    a1 = jc_test_received_frames (peer, "a");
+    g_test_message ("video off: %" G_GINT64_FORMAT " video, %" G_GINT64_FORMAT " audio frames in 1.5 s", v1 - v0, a1 - a0);
+    /* Audio is not checked: the WebM muxer of the recording waits for
+     * video to interleave, so the audio branch stalls with it. */
+    g_assert_cmpint (v1 - v0, <=, 2);
+    jc_streaming_request_set_mid (on, "v");
+    jc_streaming_request_set_send (on, TRUE);
+    jc_streaming_configure_async (f.viewer, on, NULL, CB);
+    result = WAIT_RESULT ();
+    g_assert_true (jc_streaming_configure_finish (f.viewer, result, &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    jc_test_run_for (1500);
+    g_assert_cmpint (jc_test_received_frames (peer, "v") - v1, >=, 10);
+  }
+
+  /* switch to a second mountpoint of the same shape, fed by another
+   * feeder: the same PeerConnection goes on receiving. */
+  {
+    g_autoptr (JcStreamingInfo) second = create_mountpoint (f.admin, "s3cret-2");
+    g_autoptr (JcRtpFeeder) feeder2 = start_feeder (second);
+    gint64 before;
+    guint switched = 0;
+    gulong handler = g_signal_connect_swapped (f.viewer, "switched", G_CALLBACK (g_atomic_int_inc), &switched);
+
+    jc_rtp_feeder_stop (feeder);
+    jc_test_run_for (1000);
+    before = jc_test_received_frames (peer, "v");
+    jc_streaming_switch_async (f.viewer, jc_streaming_info_get_id (second), NULL, CB);
+    result = WAIT_RESULT ();
+    g_assert_true (jc_streaming_switch_finish (f.viewer, result, &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_assert_cmpuint (switched, ==, 1);
+    g_assert_true (jc_id_equal (jc_streaming_get_mountpoint (f.viewer), jc_streaming_info_get_id (second)));
+    jc_test_run_for (3000);
+    g_test_message ("after switch: %" G_GINT64_FORMAT " video frames in 3 s", jc_test_received_frames (peer, "v") - before);
+    g_assert_cmpint (jc_test_received_frames (peer, "v") - before, >=, 20);
+    /* and back */
+    g_assert_true (jc_rtp_feeder_start (feeder, &error));
+    g_assert_no_error (error);
+    jc_streaming_switch_async (f.viewer, id, NULL, CB);
+    result = WAIT_RESULT ();
+    g_assert_true (jc_streaming_switch_finish (f.viewer, result, &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_assert_true (jc_id_equal (jc_streaming_get_mountpoint (f.viewer), id));
+    g_signal_handler_disconnect (f.viewer, handler);
+    jc_rtp_feeder_stop (feeder2);
+    destroy_mountpoint (f.admin, jc_streaming_info_get_id (second), "s3cret-2");
+  }
 
   /* The recording plays. */
   jc_test_peer_stop (peer);
@@ -361,6 +433,13 @@ test_feeder_errors (void)
   g_assert_cmpuint (jc_rtp_feeder_get_packets_sent (no_audio, "audio"), ==, 0);
 }
 
+static void
+on_kicked_notify (JcStreaming *st, GParamSpec *pspec, guint *kicked)
+{
+  if (jc_streaming_get_status (st) == JC_STREAMING_STATUS_KICKED)
+    (*kicked)++;
+}
+
 /* `janus-client streaming feed` into a mountpoint watched by a viewer of
  * ours, then `streaming watch` next to it; both print their summaries. */
 static void
@@ -427,6 +506,21 @@ test_cli (void)
   g_test_message ("CLI feed: %" G_GINT64_FORMAT " video frames sent, %" G_GINT64_FORMAT " received by our viewer", sent, received);
   g_assert_cmpint (received, >=, 60);
 
+  /* kick_all: our viewer is told `kicked_all`, then hung up. */
+  {
+    g_autoptr (JcStreamingRequest) options = jc_streaming_request_new ();
+    g_autoptr (GAsyncResult) result = NULL;
+    guint kicked = 0;
+
+    g_signal_connect (f.viewer, "notify::status", G_CALLBACK (on_kicked_notify), &kicked);
+    jc_streaming_request_set_secret (options, "cli-secret");
+    jc_streaming_kick_all_async (f.admin, jc_streaming_info_get_id (created), options, NULL, CB);
+    result = WAIT_RESULT ();
+    g_assert_true (jc_streaming_kick_all_finish (f.admin, result, &error));
+    g_assert_no_error (error);
+    JC_TEST_WAIT_UNTIL (jc_streaming_get_status (f.viewer) == JC_STREAMING_STATUS_STOPPED);
+    g_assert_cmpuint (kicked, ==, 1);
+  }
   destroy_mountpoint (f.admin, jc_streaming_info_get_id (created), "cli-secret");
   fixture_clear (&f);
   jc_test_remove_tree (dir);
