@@ -1523,6 +1523,28 @@ test_hostile_events (Hostile *h, gconstpointer data)
   g_assert_null (jc_audio_bridge_get_participant_id (h->ab));
 }
 
+/* Janus takes a participant whose PeerConnection closed out of the room
+ * and tells only the others: the core's hangup is our "left". */
+static void
+test_hostile_hangup (Hostile *h, gconstpointer data)
+{
+  g_autofree char *joined = NULL;
+
+  h->reply = g_strdup ("{\"audiobridge\": \"joined\", \"room\": 12, \"id\": 5, \"participants\": [{\"id\": 6}]}");
+  joined = run_request (h, JOIN, NULL);
+  g_assert_cmpstr (joined, ==, "5[6]");
+  g_signal_connect (h->ab, "left", G_CALLBACK (hostile_id), h);
+  fake_janus_push (h->fake, "hangup", jc_session_get_id (h->session), jc_handle_get_id (JC_HANDLE (h->ab)), "{\"reason\": \"DTLS alert\"}");
+  roundtrip (h);
+  g_assert_cmpstr (h->log->str, ==, "id(12);");
+  g_assert_null (jc_audio_bridge_get_room (h->ab));
+  /* A second hangup: nothing more. */
+  fake_janus_push (h->fake, "hangup", jc_session_get_id (h->session), jc_handle_get_id (JC_HANDLE (h->ab)), "{\"reason\": \"again\"}");
+  roundtrip (h);
+  g_assert_cmpstr (h->log->str, ==, "id(12);");
+  g_assert_cmpuint (h->errors->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1554,6 +1576,7 @@ main (int argc, char **argv)
   g_test_add ("/audiobridge/hostile/bodies", Hostile, NULL, hostile_setup, test_hostile_bodies, hostile_teardown);
   g_test_add ("/audiobridge/hostile/join-jsep", Hostile, NULL, hostile_setup, test_hostile_join_jsep, hostile_teardown);
   g_test_add ("/audiobridge/hostile/events", Hostile, NULL, hostile_setup, test_hostile_events, hostile_teardown);
+  g_test_add ("/audiobridge/hostile/hangup", Hostile, NULL, hostile_setup, test_hostile_hangup, hostile_teardown);
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/audiobridge/hostile/reply/%s", cases[i].name);

@@ -438,11 +438,12 @@ print_event (AbRun *run, const char *event, const JcId *id, JcAudioBridgePartici
   if (!run->opts->json)
     {
       if (p != NULL)
-        fprintf (stderr, "* %s (%s) %s%s\n", text,
-                 jc_audio_bridge_participant_get_display (p) != NULL ? jc_audio_bridge_participant_get_display (p) : "no name",
-                 action, jc_audio_bridge_participant_is_muted (p) ? ", muted" : "");
+        printf ("%s %s (%s) %s%s\n", event, text,
+                jc_audio_bridge_participant_get_display (p) != NULL ? jc_audio_bridge_participant_get_display (p) : "no name", action,
+                jc_audio_bridge_participant_is_muted (p) ? ", muted" : "");
       else
-        fprintf (stderr, "* %s %s\n", text, action);
+        printf ("%s %s %s\n", event, text, action);
+      fflush (stdout);
       return;
     }
   json_object_set_string_member (out, "event", event);

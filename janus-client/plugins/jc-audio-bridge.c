@@ -92,6 +92,24 @@ jc_audio_bridge_event (JcHandle *handle, JsonObject *data, JsonObject *jsep)
     JC_HANDLE_CLASS (jc_audio_bridge_parent_class)->event (handle, data, jsep);
 }
 
+/* Janus 1.1.2 takes a participant out of its room when its
+ * PeerConnection closes, telling only the others. */
+static void
+jc_audio_bridge_hangup (JcHandle *handle, const char *reason)
+{
+  JcAudioBridge *self = JC_AUDIO_BRIDGE (handle);
+
+  if (self->room != NULL)
+    {
+      g_autoptr (JcId) room = jc_id_copy (self->room);
+
+      jc_audio_bridge_clear_membership (self);
+      g_signal_emit (self, jc_audio_bridge_signals[AB_SIGNAL_LEFT], 0, room);
+    }
+  if (JC_HANDLE_CLASS (jc_audio_bridge_parent_class)->hangup != NULL)
+    JC_HANDLE_CLASS (jc_audio_bridge_parent_class)->hangup (handle, reason);
+}
+
 static void
 jc_audio_bridge_class_init (JcAudioBridgeClass *klass)
 {
@@ -103,6 +121,7 @@ jc_audio_bridge_class_init (JcAudioBridgeClass *klass)
   object_class->dispose = jc_audio_bridge_dispose;
   object_class->finalize = jc_audio_bridge_finalize;
   JC_HANDLE_CLASS (klass)->event = jc_audio_bridge_event;
+  JC_HANDLE_CLASS (klass)->hangup = jc_audio_bridge_hangup;
 
   /**
    * JcAudioBridge::joined:
@@ -171,7 +190,8 @@ jc_audio_bridge_class_init (JcAudioBridgeClass *klass)
    * @self: the handle
    * @room: the room we left
    *
-   * Emitted when we left the room (our `leave`, or Janus's `left`).
+   * Emitted when we left the room: our `leave`, Janus's `left`, or our
+   * PeerConnection closing (Janus then takes us out of the room).
    */
   jc_audio_bridge_signals[AB_SIGNAL_LEFT] = g_signal_new ("left", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                                           NULL, G_TYPE_NONE, 1, id_type);
