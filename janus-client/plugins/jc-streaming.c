@@ -123,6 +123,19 @@ jc_streaming_hangup (JcHandle *handle, const char *reason)
     JC_HANDLE_CLASS (jc_streaming_parent_class)->hangup (handle, reason);
 }
 
+/* The peer holds the handle: let go of it once the handle is gone, which
+ * breaks the cycle. */
+static void
+jc_streaming_detached (JcHandle *handle)
+{
+  JcStreaming *self = JC_STREAMING (handle);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->peer);
+  if (JC_HANDLE_CLASS (jc_streaming_parent_class)->detached != NULL)
+    JC_HANDLE_CLASS (jc_streaming_parent_class)->detached (handle);
+}
+
 static void
 jc_streaming_class_init (JcStreamingClass *klass)
 {
@@ -133,6 +146,7 @@ jc_streaming_class_init (JcStreamingClass *klass)
   object_class->get_property = jc_streaming_get_property;
   JC_HANDLE_CLASS (klass)->event = jc_streaming_event;
   JC_HANDLE_CLASS (klass)->hangup = jc_streaming_hangup;
+  JC_HANDLE_CLASS (klass)->detached = jc_streaming_detached;
 
   /**
    * JcStreaming:status:
@@ -265,7 +279,8 @@ jc_streaming_attach_finish (GAsyncResult *result, GError **error)
  * @peer: (nullable): the PeerConnection that receives the mountpoint
  *
  * Lets the handle drive @peer: Janus's offers (watch) are answered and
- * the answer sent with `start`.
+ * the answer sent with `start`. The handle lets go of its peer when it
+ * is detached.
  */
 void
 jc_streaming_set_peer (JcStreaming *self, JcPeer *peer)
