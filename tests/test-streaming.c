@@ -479,6 +479,50 @@ test_watch_offer (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* A Janus with string_ids: mountpoint ids are strings both ways. */
+static void
+test_string_ids (void)
+{
+  g_autoptr (JcLocalJanus) strings = jc_local_janus_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JcId) id = jc_id_new_string ("front-door");
+  g_autoptr (JcId) number = jc_id_new_number (77);
+  g_autoptr (JcStreamingMountpoint) mp = rtp_mountpoint (id, NULL, NULL, NULL);
+  g_autoptr (JcStreamingMountpoint) numeric = rtp_mountpoint (number, NULL, NULL, NULL);
+  g_autoptr (JcStreamingInfo) created = NULL;
+  g_autoptr (JcStreamingInfo) shown = NULL;
+  Fixture f = { 0 };
+
+  jc_local_janus_set_network (strings, JC_LOCAL_JANUS_NETWORK_LOOPBACK);
+  jc_local_janus_set_plugin_config (strings, "janus.plugin.streaming", "  string_ids = true");
+  if (!jc_local_janus_start (strings, 15000, &error))
+    g_error ("Cannot start a private Janus: %s", error->message);
+  f.client = jc_test_connect (jc_local_janus_get_ws_uri (strings), &error);
+  g_assert_no_error (error);
+  f.session = jc_test_create_session (f.client, &error);
+  g_assert_no_error (error);
+  f.st = attach (f.session);
+  g_signal_connect (f.st, "error", G_CALLBACK (count_error), &f.errors);
+
+  created = create (&f, mp, &error);
+  g_assert_no_error (error);
+  g_assert_true (jc_id_is_string (jc_streaming_info_get_id (created)));
+  g_assert_cmpstr (jc_id_get_string (jc_streaming_info_get_id (created)), ==, "front-door");
+  g_assert_true (listed (&f, id));
+  shown = info (&f, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (jc_id_equal (jc_streaming_info_get_id (shown), id));
+  /* A number where the plugin wants strings: 454. */
+  g_assert_null (create (&f, numeric, &error));
+  g_assert_error (error, JC_PLUGIN_ERROR, JC_STREAMING_ERROR_INVALID_ELEMENT);
+  g_clear_error (&error);
+  g_assert_true (destroy (&f, id, NULL, &error));
+  g_assert_no_error (error);
+
+  fixture_teardown (&f, NULL);
+  jc_local_janus_stop (strings);
+}
+
 /* Hostile replies from the fake Janus */
 
 typedef enum
@@ -968,6 +1012,7 @@ main (int argc, char **argv)
   ADD ("watch/offer-and-pin", test_watch_offer);
 #undef ADD
   g_test_add_func ("/streaming/cli", test_cli);
+  g_test_add_func ("/streaming/admin/string-ids", test_string_ids);
   g_test_add ("/streaming/hostile/bodies", Hostile, NULL, hostile_setup, test_hostile_bodies, hostile_teardown);
   g_test_add ("/streaming/hostile/events", Hostile, NULL, hostile_setup, test_hostile_events, hostile_teardown);
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
