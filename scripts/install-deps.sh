@@ -42,6 +42,15 @@ PACKAGES="
   gstreamer1.0-nice
   gstreamer1.0-plugins-base-apps
   libnice-dev
+  python3-gi
+  python3-pytest
+  gir1.2-glib-2.0
+  gir1.2-json-1.0
+  gir1.2-gstreamer-1.0
+  gir1.2-gst-plugins-base-1.0
+  gir1.2-gst-plugins-bad-1.0
+  gir1.2-soup-3.0
+  gjs
 "
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
