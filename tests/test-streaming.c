@@ -550,6 +550,7 @@ typedef struct
   guint signals;      /* "error" signals expected */
 } ReplyCase;
 
+#define OFFER_JSON "{\"type\": \"offer\", \"sdp\": \"v=0\\r\\no=- 1 1 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\nm=video 9 UDP/TLS/RTP/SAVPF 96\\r\\nc=IN IP4 127.0.0.1\\r\\na=mid:v\\r\\na=rtpmap:96 VP8/90000\\r\\n\"}"
 #define OFFER "{'type': 'offer', 'sdp': 'v=0\\r\\no=- 1 1 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\nm=video 9 UDP/TLS/RTP/SAVPF 96\\r\\nc=IN IP4 127.0.0.1\\r\\na=mid:v\\r\\na=rtpmap:96 VP8/90000\\r\\n'}"
 
 static const ReplyCase cases[] = {
@@ -880,11 +881,13 @@ test_hostile_events (Hostile *h, gconstpointer data)
     "{'streaming': 'event', 'result': {'switched': 'ok', 'id': 21}}",
     "{'streaming': 'event', 'result': {'mid': 'v', 'substream': 2}}",
     "{'streaming': 'edited', 'id': 21, 'metadata': 'new'}",
+    "{'streaming': 'event', 'result': {'mid': 'v', 'spatial_layer': 1, 'temporal_layer': 0}}",
     "{'streaming': 'event', 'result': {'status': 'kicked_all'}}",
   };
   guint64 session = jc_session_get_id (h->session), handle = jc_handle_get_id (JC_HANDLE (h->st));
   guint switched = 0, edited = 0;
   int layers[2] = { -5, -5 };
+  int svc[2] = { -5, -5 };
   g_autofree char *after = NULL;
   g_autoptr (GError) error = NULL;
   static const ReplyCase after_case = { "after", ENABLE, "{'streaming': 'ok'}" };
@@ -892,6 +895,7 @@ test_hostile_events (Hostile *h, gconstpointer data)
   g_signal_connect (h->st, "switched", G_CALLBACK (on_switched), &switched);
   g_signal_connect (h->st, "simulcast", G_CALLBACK (on_simulcast), layers);
   g_signal_connect (h->st, "edited", G_CALLBACK (on_edited), &edited);
+  g_signal_connect (h->st, "svc", G_CALLBACK (on_simulcast), svc);
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autofree char *text = g_strdelimit (g_strdup (bad[i]), "'", '"');
@@ -917,6 +921,17 @@ test_hostile_events (Hostile *h, gconstpointer data)
 
       fake_janus_push (h->fake, "event", session, handle, extra);
     }
+  /* A valid offer Janus sends unasked (a renegotiation): read, and with
+   * no peer left to the application. */
+  fake_janus_push (h->fake, "event", session, handle,
+                   "{\"plugindata\": {\"plugin\": \"janus.plugin.streaming\", \"data\": {\"streaming\": \"event\", \"result\": "
+                   "{\"status\": \"updating\"}}}, \"jsep\": " OFFER_JSON "}");
+  JC_TEST_WAIT_UNTIL (jc_streaming_get_status (h->st) == JC_STREAMING_STATUS_PREPARING);
+  g_assert_cmpint (svc[0], ==, 1);
+  g_assert_cmpint (svc[1], ==, 0);
+  fake_janus_push (h->fake, "event", session, handle,
+                   "{\"plugindata\": {\"plugin\": \"janus.plugin.streaming\", \"data\": {\"streaming\": \"event\", \"result\": "
+                   "{\"status\": \"kicked_all\"}}}}");
   JC_TEST_WAIT_UNTIL (jc_streaming_get_status (h->st) == JC_STREAMING_STATUS_KICKED);
   g_assert_cmpuint (h->errors, ==, G_N_ELEMENTS (bad) + 1);
   g_assert_cmpuint (switched, ==, 1);
