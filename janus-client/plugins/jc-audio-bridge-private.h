@@ -70,7 +70,7 @@ void jc_audio_bridge_send (JcAudioBridge *self,
                            GAsyncReadyCallback callback,
                            gpointer user_data);
 
-/* jc-audio-bridge-types.c: typed results read from the wire; NULL with
+/* jc-audio-bridge-results.c: typed results read from the wire; NULL with
  * the problem appended when the entry is malformed. */
 JcAudioBridgeParticipant *jc_audio_bridge_participant_from_json (JsonObject *obj, const JcId *room, GString *problems);
 JcAudioBridgeRoomInfo *jc_audio_bridge_room_info_from_json (JsonObject *obj, GString *problems);
@@ -86,5 +86,13 @@ void jc_audio_bridge_emit_error (JcAudioBridge *self, const GError *error);
  * destroyed. @participants (nullable) replaces the others. */
 void jc_audio_bridge_set_membership (JcAudioBridge *self, const JcId *room, const JcId *id, GPtrArray *participants);
 void jc_audio_bridge_clear_membership (JcAudioBridge *self);
+
+/* jc-audio-bridge-admin.c: what the synchronous requests share (with
+ * jc-audio-bridge-forward.c): the plugin's data of a reply, whether a
+ * request succeeded, and a reply's problem failing the call (returns
+ * NULL), naming @request. */
+JsonObject *jc_audio_bridge_finish_data (JcAudioBridge *self, GAsyncResult *result, gpointer tag, GError **error);
+gboolean jc_audio_bridge_finish_ok (JcAudioBridge *self, GAsyncResult *result, gpointer tag, GError **error);
+gpointer jc_audio_bridge_protocol_error (GError **error, const char *request, const char *problem);
 
 G_END_DECLS
