@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <glib/gstdio.h>
+#include <gst/gst.h>
 #include <string.h>
 
 #include "fake-janus.h"
@@ -523,6 +524,75 @@ test_string_ids (void)
   jc_local_janus_stop (strings);
 }
 
+/* Other types through set_extra: an on-demand mountpoint playing an Ogg
+ * Opus file written here, and a live one on a missing file (456). */
+static void
+test_file_mountpoints (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (jc_local_janus_get_work_dir (janus), "tone.opus", NULL);
+  g_autofree char *description = g_strdup_printf ("audiotestsrc num-buffers=50 ! opusenc ! oggmux ! filesink location=%s", path);
+  g_autoptr (GstElement) pipeline = NULL;
+  g_autoptr (GstBus) bus = NULL;
+  g_autoptr (GstMessage) done = NULL;
+  g_autoptr (JcId) id = random_id ();
+  g_autoptr (JcStreamingMountpoint) ondemand = jc_streaming_mountpoint_new ("ondemand");
+  g_autoptr (JcStreamingMountpoint) live = jc_streaming_mountpoint_new ("live");
+  g_autoptr (JcStreamingInfo) created = NULL;
+  g_autoptr (JcStreamingInfo) shown = NULL;
+  g_autoptr (JsonObject) offer = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (JsonNode) file = json_node_init_string (json_node_alloc (), path);
+  g_autoptr (JsonNode) missing = json_node_init_string (json_node_alloc (), "/nonexistent/tone.opus");
+  g_autoptr (JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
+  g_autoptr (JsonNode) opus = json_node_init_string (json_node_alloc (), "opus");
+  g_autoptr (JsonNode) pt = json_node_init_int (json_node_alloc (), 111);
+
+  pipeline = gst_parse_launch (description, &error);
+  g_assert_no_error (error);
+  gst_element_set_state (pipeline, GST_STATE_PLAYING);
+  bus = gst_element_get_bus (pipeline);
+  done = gst_bus_timed_pop_filtered (bus, 10 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  g_assert_nonnull (done);
+  g_assert_cmpint (GST_MESSAGE_TYPE (done), ==, GST_MESSAGE_EOS);
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+
+  jc_streaming_mountpoint_set_id (ondemand, id);
+  jc_streaming_mountpoint_set_admin_key (ondemand, ADMIN_KEY);
+  jc_streaming_mountpoint_set_extra (ondemand, "filename", file);
+  jc_streaming_mountpoint_set_extra (ondemand, "audio", yes);
+  jc_streaming_mountpoint_set_extra (ondemand, "audiocodec", opus);
+  jc_streaming_mountpoint_set_extra (ondemand, "audiopt", pt);
+  created = create (f, ondemand, &error);
+  g_assert_no_error (error);
+  g_assert_true (jc_id_equal (jc_streaming_info_get_id (created), id));
+  g_assert_cmpstr (jc_streaming_info_get_mountpoint_type (created), ==, "on demand");
+  g_assert_cmpuint (jc_streaming_info_get_media (created)->len, ==, 0);
+  shown = info (f, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (jc_streaming_info_find_media (shown, "audio"));
+  g_assert_cmpstr (jc_streaming_media_get_codec (jc_streaming_info_find_media (shown, "audio")), ==, "opus");
+
+  jc_streaming_watch_async (f->st, id, NULL, NULL, CB);
+  result = WAIT_RESULT ();
+  g_assert_true (jc_streaming_watch_finish (f->st, result, &offer, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (jc_json_lookup_string (offer, "sdp"), "opus/48000/2"));
+  g_assert_null (strstr (jc_json_lookup_string (offer, "sdp"), "m=video"));
+  g_assert_true (destroy (f, id, NULL, &error));
+  g_assert_no_error (error);
+
+  jc_streaming_mountpoint_set_admin_key (live, ADMIN_KEY);
+  jc_streaming_mountpoint_set_extra (live, "filename", missing);
+  jc_streaming_mountpoint_set_extra (live, "audio", yes);
+  jc_streaming_mountpoint_set_extra (live, "audiocodec", opus);
+  jc_streaming_mountpoint_set_extra (live, "audiopt", pt);
+  g_assert_null (create (f, live, &error));
+  g_assert_error (error, JC_PLUGIN_ERROR, JC_STREAMING_ERROR_CANT_CREATE);
+  g_assert_nonnull (strstr (error->message, "no such file"));
+  g_unlink (path);
+}
+
 /* Hostile replies from the fake Janus */
 
 typedef enum
@@ -1013,6 +1083,7 @@ main (int argc, char **argv)
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, NULL);
+  gst_init (NULL, NULL);
 
   janus = jc_local_janus_new ();
   jc_local_janus_set_network (janus, JC_LOCAL_JANUS_NETWORK_LOOPBACK);
@@ -1025,6 +1096,7 @@ main (int argc, char **argv)
   ADD ("admin/lifecycle", test_lifecycle);
   ADD ("admin/create-errors", test_create_errors);
   ADD ("watch/offer-and-pin", test_watch_offer);
+  ADD ("admin/file-mountpoints", test_file_mountpoints);
 #undef ADD
   g_test_add_func ("/streaming/cli", test_cli);
   g_test_add_func ("/streaming/admin/string-ids", test_string_ids);
