@@ -473,9 +473,9 @@ test_cli (void)
   vport = g_strdup_printf ("%u", jc_streaming_media_get_port (jc_streaming_info_find_media (created, "video")));
 
   g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
+  /* The ports from info (given the secret), the host from --server. */
   feeding = g_subprocess_launcher_spawn (launcher, &error, cli, "--json", "--server", ws, "streaming", "feed", "--id", id_text,
-                                         "--host", jc_local_janus_get_host (janus), "--audio-port", aport, "--video-port",
-                                         vport, "--duration", "9", NULL);
+                                         "--secret", "cli-secret", "--duration", "9", NULL);
   g_assert_no_error (error);
   watch (&f, jc_streaming_info_get_id (created), path);
   JC_TEST_WAIT_UNTIL (f.webrtcup_us != 0);
@@ -495,7 +495,10 @@ test_cli (void)
   g_test_message ("feed stdout: %s\nfeed stderr: %s", out, err);
   g_assert_true (g_subprocess_get_if_exited (feeding));
   g_assert_cmpint (g_subprocess_get_exit_status (feeding), ==, 0);
-  feed_summary = jc_test_json (strrchr (g_strstrip (out), '\n') != NULL ? strrchr (out, '\n') + 1 : out);
+  g_assert_nonnull (strstr (err, "video frames"));
+  g_assert_nonnull (strstr (out, aport));
+  g_assert_nonnull (strstr (out, vport));
+  feed_summary = jc_test_json (out);
   tracks = json_object_get_array_member (feed_summary, "tracks");
   g_assert_cmpuint (json_array_get_length (tracks), ==, 2);
   for (guint i = 0; i < json_array_get_length (tracks); i++)

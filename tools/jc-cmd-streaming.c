@@ -11,6 +11,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jc-cli-media.h"
 #include "jc-cli.h"
@@ -448,13 +449,18 @@ feed_run (JcCliOptions *opts, JcRtpFeeder *feeder, const JcId *id, const char *h
   gint64 start = g_get_monotonic_time ();
   double elapsed = 0;
   gboolean interrupted = FALSE;
+  gboolean tty = isatty (STDERR_FILENO);
   int second = 0;
 
   g_signal_connect (feeder, "error", G_CALLBACK (on_feeder_error), &error);
   if (!jc_rtp_feeder_start (feeder, &error))
     return jc_cli_usage_or_fail (opts, error);
   if (!opts->json)
-    fprintf (stderr, "Feeding mountpoint to %s (audio port %u, video port %u)\n", host, audio_port, video_port);
+    {
+      g_autofree char *id_text = id != NULL ? jc_id_to_string (id) : g_strdup ("(none)");
+
+      fprintf (stderr, "Feeding mountpoint %s at %s (audio port %u, video port %u)\n", id_text, host, audio_port, video_port);
+    }
   while (error == NULL)
     {
       if (!jc_cli_sleep (200, opts->cancellable))
@@ -463,27 +469,20 @@ feed_run (JcCliOptions *opts, JcRtpFeeder *feeder, const JcId *id, const char *h
           break;
         }
       elapsed = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+      /* Progress on stderr as jc_cli_media_run prints it: a line per
+       * second on a terminal, one every 5 s in a log. */
       if ((int) elapsed > second)
         {
           second = (int) elapsed;
-          if (opts->json)
-            {
-              g_autoptr (JsonObject) line = json_object_new ();
-
-              json_object_set_string_member (line, "event", "progress");
-              json_object_set_int_member (line, "elapsed_s", second);
-              json_object_set_int_member (line, "video_frames", (gint64) jc_rtp_feeder_get_frames_sent (feeder, "video"));
-              json_object_set_int_member (line, "audio_frames", (gint64) jc_rtp_feeder_get_frames_sent (feeder, "audio"));
-              jc_cli_print_json_object (opts, line);
-            }
-          else
-            fprintf (stderr, "\r%3d s: %" G_GUINT64_FORMAT " video frames, %" G_GUINT64_FORMAT " audio packets sent", second,
-                     jc_rtp_feeder_get_frames_sent (feeder, "video"), jc_rtp_feeder_get_packets_sent (feeder, "audio"));
+          if (tty || second % 5 == 0)
+            fprintf (stderr, "%s%5d s  sent %" G_GUINT64_FORMAT " video frames, %" G_GUINT64_FORMAT " audio packets, %" G_GUINT64_FORMAT " bytes%s",
+                     tty ? "\r" : "", second, jc_rtp_feeder_get_frames_sent (feeder, "video"), jc_rtp_feeder_get_packets_sent (feeder, "audio"),
+                     jc_rtp_feeder_get_bytes_sent (feeder, "video") + jc_rtp_feeder_get_bytes_sent (feeder, "audio"), tty ? "   " : "\n");
         }
       if (media->duration_s > 0 && elapsed >= media->duration_s)
         break;
     }
-  if (!opts->json)
+  if (tty)
     fputc ('\n', stderr);
   jc_rtp_feeder_stop (feeder);
   if (audio_port != 0)
