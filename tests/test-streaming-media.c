@@ -211,7 +211,7 @@ test_watch (void)
   g_autoptr (JcId) missing = jc_id_new_number (987654321);
   const JcId *id;
   JcPeer *peer;
-  gint64 t0, first_us = 0, fed0, recv0, fed1, recv1, paused0, paused1, resumed;
+  gint64 t0, answered, first_us = 0, fed0, recv0, fed1, recv1, paused0, paused1, resumed;
   double ratio;
 
   g_assert_no_error (error);
@@ -227,13 +227,15 @@ test_watch (void)
   g_assert_cmpuint (jc_rtp_feeder_get_bytes_sent (feeder, "video"), >, 1000);
 
   t0 = watch (&f, id, path);
+  answered = g_get_monotonic_time ();
   peer = jc_streaming_get_peer (f.viewer);
   JC_TEST_WAIT_UNTIL (f.webrtcup_us != 0);
   while (jc_test_received_frames (peer, "v") == 0 && g_get_monotonic_time () - t0 < 10 * G_USEC_PER_SEC)
     jc_test_run_for (10);
   first_us = g_get_monotonic_time ();
   g_assert_cmpint (jc_test_received_frames (peer, "v"), >, 0);
-  g_test_message ("watch → webrtcup %.0f ms, → first video frame %.0f ms", (f.webrtcup_us - t0) / 1000.0,
+  g_test_message ("watch → answer taken (start) %.0f ms, → webrtcup %.0f ms (%.0f ms after the answer), → first video frame %.0f ms",
+                  (answered - t0) / 1000.0, (f.webrtcup_us - t0) / 1000.0, (f.webrtcup_us - answered) / 1000.0,
                   (first_us - t0) / 1000.0);
   JC_TEST_WAIT_UNTIL (f.started > 0);
   g_assert_cmpint (jc_streaming_get_status (f.viewer), ==, JC_STREAMING_STATUS_STARTED);
