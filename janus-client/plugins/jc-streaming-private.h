@@ -53,7 +53,7 @@ void jc_streaming_send (JcStreaming *self,
                         GAsyncReadyCallback callback,
                         gpointer user_data);
 
-/* jc-streaming-types.c: typed results read from Janus's JSON; NULL with
+/* jc-streaming-results.c: typed results read from Janus's JSON; NULL with
  * a protocol error when @obj has no valid id. Malformed optional members
  * are left out and told in @problems. */
 JcStreamingInfo *jc_streaming_info_new_from_json (JsonObject *obj, const char *media_member, GString *problems, GError **error);
