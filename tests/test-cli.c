@@ -614,6 +614,34 @@ test_private_janus_room_hint (void)
   g_assert_null (strstr (served.err, "private Janus of its own"));
 }
 
+/* The same hint for each plugin's own "no such" code: TextRoom 417,
+ * AudioBridge 485, Streaming 455 (one private Janus per command). */
+static void
+test_private_janus_plugin_hint (void)
+{
+  static const char *const cases[][5] = {
+    { "textroom", "destroy", "--room", "4242", "417" },
+    { "audiobridge", "destroy", "--room", "4242", "485" },
+    { "streaming", "destroy", "--id", "4242", "455" },
+  };
+
+  if (server_uri () == NULL)
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (JcTestCliRun) run = { 0 };
+      g_auto (JcTestCliRun) json = { 0 };
+
+      run_cli (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "give --server"));
+      run_cli (&json, "--json", cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      g_assert_cmpint (json.status, ==, 1);
+      g_assert_cmpint (assert_error_line (json.out, "plugin"), ==, atoi (cases[i][4]));
+      g_assert_null (strstr (json.err, "give --server"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -671,6 +699,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/cli/transport/unix", "unix", test_request_transport);
   g_test_add_func ("/cli/local-janus/missing", test_local_janus_missing);
   g_test_add_func ("/cli/local-janus/room-hint", test_private_janus_room_hint);
+  g_test_add_func ("/cli/local-janus/plugin-hint", test_private_janus_plugin_hint);
 
   status = g_test_run ();
 

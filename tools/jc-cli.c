@@ -330,6 +330,52 @@ jc_cli_fail (JcCliOptions *opts, const GError *error)
   return jc_cli_exit_status (error);
 }
 
+int
+jc_cli_fail_hinting (JcCliOptions *opts, const GError *error, int missing_code)
+{
+  int status = jc_cli_fail (opts, error);
+
+  if (!opts->json && opts->server == NULL && missing_code != 426 && g_error_matches (error, JC_PLUGIN_ERROR, missing_code))
+    jc_cli_private_janus_hint ();
+  return status;
+}
+
+int
+jc_cli_parse_plugin_command (JcCliOptions *opts,
+                             const char *plugin,
+                             const char *sub,
+                             const char *summary,
+                             const GOptionEntry *entries,
+                             int *argc,
+                             char ***argv)
+{
+  g_autofree char *command = g_strdup_printf ("%s %s", plugin, sub);
+  int status = jc_cli_parse_command (opts, command, "", summary, entries, argc, argv);
+
+  if (status != JC_CLI_EXIT_OK)
+    return status;
+  if (*argc > 1)
+    return jc_cli_usage_error (opts, "%s takes no arguments (got “%s”)", command, (*argv)[1]);
+  return JC_CLI_EXIT_OK;
+}
+
+int
+jc_cli_parse_id_option (JcCliOptions *opts,
+                        const char *plugin,
+                        const char *sub,
+                        const char *option,
+                        const char *text,
+                        gboolean required,
+                        JcId **out)
+{
+  *out = NULL;
+  if (text == NULL)
+    return required ? jc_cli_usage_error (opts, "%s %s needs --%s ID", plugin, sub, option) : JC_CLI_EXIT_OK;
+  if ((*out = jc_id_parse (text)) == NULL)
+    return jc_cli_usage_error (opts, "Invalid --%s “%s” (want a number from 1 to 2^53-1, or a name)", option, text);
+  return JC_CLI_EXIT_OK;
+}
+
 const char *
 jc_cli_admin_key (const char *option_value)
 {

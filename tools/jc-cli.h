@@ -154,6 +154,33 @@ int jc_cli_usage_error (JcCliOptions *opts,
                         const char *format,
                         ...) G_GNUC_PRINTF (2, 3);
 
+/* jc_cli_fail, plus the private-Janus hint (no --server) when @error is
+ * the plugin's code @missing_code for "no such room" (or mountpoint,
+ * recording): jc_cli_fail knows VideoRoom's 426 only. */
+int jc_cli_fail_hinting (JcCliOptions *opts,
+                         const GError *error,
+                         int missing_code);
+
+/* Parses the options of the plugin subcommand "@plugin @sub" (e.g.
+ * "audiobridge create") and refuses positional arguments. */
+int jc_cli_parse_plugin_command (JcCliOptions *opts,
+                                 const char *plugin,
+                                 const char *sub,
+                                 const char *summary,
+                                 const GOptionEntry *entries,
+                                 int *argc,
+                                 char ***argv);
+/* An id option (--@option ID, e.g. --room): digits are a numeric id,
+ * anything else a string id (plugins with string_ids). *@out is NULL when
+ * absent; a usage error when @required and absent, or invalid. */
+int jc_cli_parse_id_option (JcCliOptions *opts,
+                            const char *plugin,
+                            const char *sub,
+                            const char *option,
+                            const char *text,
+                            gboolean required,
+                            JcId **out);
+
 /* A JC_ERROR_INVALID_ARGUMENT is a usage error, anything else a failure. */
 int jc_cli_usage_or_fail (JcCliOptions *opts,
                           const GError *error);

@@ -58,42 +58,6 @@ ab_close (AbRun *run)
   jc_cli_session_close ((JcCliSession *) run);
 }
 
-static int
-ab_fail (JcCliOptions *opts, const GError *error)
-{
-  int status = jc_cli_fail (opts, error);
-
-  if (!opts->json && opts->server == NULL && g_error_matches (error, JC_PLUGIN_ERROR, JC_AUDIO_BRIDGE_ERROR_NO_SUCH_ROOM))
-    jc_cli_private_janus_hint ();
-  return status;
-}
-
-static int
-ab_parse (JcCliOptions *opts, const char *sub, const char *summary, const GOptionEntry *entries, int *argc, char ***argv)
-{
-  g_autofree char *command = g_strdup_printf ("audiobridge %s", sub);
-  int status = jc_cli_parse_command (opts, command, "", summary, entries, argc, argv);
-
-  if (status != JC_CLI_EXIT_OK)
-    return status;
-  if (*argc > 1)
-    return jc_cli_usage_error (opts, "audiobridge %s takes no arguments (got “%s”)", sub, (*argv)[1]);
-  return JC_CLI_EXIT_OK;
-}
-
-/* --room ID / --id ID: digits are numeric ids, anything else a string id
- * (plugins with string_ids). */
-static int
-ab_parse_id (JcCliOptions *opts, const char *sub, const char *option, const char *text, gboolean required, JcId **out)
-{
-  *out = NULL;
-  if (text == NULL)
-    return required ? jc_cli_usage_error (opts, "audiobridge %s needs --%s ID", sub, option) : JC_CLI_EXIT_OK;
-  if ((*out = jc_id_parse (text)) == NULL)
-    return jc_cli_usage_error (opts, "Invalid --%s “%s” (want a positive number or a name)", option, text);
-  return JC_CLI_EXIT_OK;
-}
-
 static void
 set_string_or_null (JsonObject *obj, const char *member, const char *value)
 {
@@ -124,7 +88,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (JsonObject) out = json_object_new ();
   JsonArray *array = json_array_new ();
-  int status = ab_parse (opts, "list", "List the public rooms.", NULL, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "audiobridge", "list", "List the public rooms.", NULL, &argc, &argv);
 
   json_object_set_array_member (out, "rooms", array);
   if (status != JC_CLI_EXIT_OK)
@@ -139,7 +103,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
     }
   ab_close (&run);
   if (rooms == NULL)
-    return ab_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_AUDIO_BRIDGE_ERROR_NO_SUCH_ROOM);
   for (guint i = 0; i < rooms->len; i++)
     {
       JcAudioBridgeRoomInfo *info = g_ptr_array_index (rooms, i);
@@ -186,9 +150,9 @@ cmd_create (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JcAudioBridgeRequest) options = jc_audio_bridge_request_new ();
   g_autoptr (JcId) room = NULL;
   g_autoptr (JcId) created = NULL;
-  int status = ab_parse (opts, "create", "Create a room.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "audiobridge", "create", "Create a room.", entries, &argc, &argv);
 
-  if (status != JC_CLI_EXIT_OK || (status = ab_parse_id (opts, "create", "room", room_text, FALSE, &room)) != JC_CLI_EXIT_OK)
+  if (status != JC_CLI_EXIT_OK || (status = jc_cli_parse_id_option (opts, "audiobridge", "create", "room", room_text, FALSE, &room)) != JC_CLI_EXIT_OK)
     return status;
   if (sampling_rate != 0 && sampling_rate != 8000 && sampling_rate != 12000 && sampling_rate != 16000 &&
       sampling_rate != 24000 && sampling_rate != 48000)
@@ -211,7 +175,7 @@ cmd_create (JcCliOptions *opts, int argc, char **argv)
     }
   ab_close (&run);
   if (created == NULL)
-    return ab_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_AUDIO_BRIDGE_ERROR_NO_SUCH_ROOM);
   if (opts->json)
     print_room_line (opts, created, NULL, FALSE);
   else
@@ -239,9 +203,9 @@ cmd_destroy (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JcAudioBridgeRequest) options = jc_audio_bridge_request_new ();
   g_autoptr (JcId) room = NULL;
   gboolean ok = FALSE;
-  int status = ab_parse (opts, "destroy", "Destroy a room.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "audiobridge", "destroy", "Destroy a room.", entries, &argc, &argv);
 
-  if (status != JC_CLI_EXIT_OK || (status = ab_parse_id (opts, "destroy", "room", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
+  if (status != JC_CLI_EXIT_OK || (status = jc_cli_parse_id_option (opts, "audiobridge", "destroy", "room", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     return status;
   jc_audio_bridge_request_set_secret (options, secret);
   if (ab_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
@@ -254,7 +218,7 @@ cmd_destroy (JcCliOptions *opts, int argc, char **argv)
     }
   ab_close (&run);
   if (!ok)
-    return ab_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_AUDIO_BRIDGE_ERROR_NO_SUCH_ROOM);
   if (opts->json)
     print_room_line (opts, room, "destroyed", TRUE);
   else
@@ -274,9 +238,9 @@ cmd_exists (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (JcId) room = NULL;
   gboolean ok = FALSE, exists = FALSE;
-  int status = ab_parse (opts, "exists", "Tell whether a room exists.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "audiobridge", "exists", "Tell whether a room exists.", entries, &argc, &argv);
 
-  if (status != JC_CLI_EXIT_OK || (status = ab_parse_id (opts, "exists", "room", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
+  if (status != JC_CLI_EXIT_OK || (status = jc_cli_parse_id_option (opts, "audiobridge", "exists", "room", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     return status;
   if (ab_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
     {
@@ -288,7 +252,7 @@ cmd_exists (JcCliOptions *opts, int argc, char **argv)
     }
   ab_close (&run);
   if (!ok)
-    return ab_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_AUDIO_BRIDGE_ERROR_NO_SUCH_ROOM);
   if (opts->json)
     print_room_line (opts, room, "exists", exists);
   else
@@ -325,11 +289,11 @@ cmd_participants (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (JsonObject) out = json_object_new ();
   JsonArray *array = json_array_new ();
-  int status = ab_parse (opts, "participants", "List a room's participants.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "audiobridge", "participants", "List a room's participants.", entries, &argc, &argv);
 
   json_object_set_array_member (out, "participants", array);
   if (status != JC_CLI_EXIT_OK ||
-      (status = ab_parse_id (opts, "participants", "room", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
+      (status = jc_cli_parse_id_option (opts, "audiobridge", "participants", "room", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     return status;
   if (ab_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
     {
@@ -341,7 +305,7 @@ cmd_participants (JcCliOptions *opts, int argc, char **argv)
     }
   ab_close (&run);
   if (list == NULL)
-    return ab_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_AUDIO_BRIDGE_ERROR_NO_SUCH_ROOM);
   for (guint i = 0; i < list->len; i++)
     {
       JcAudioBridgeParticipant *p = g_ptr_array_index (list, i);
@@ -379,11 +343,11 @@ mute_command (JcCliOptions *opts, int argc, char **argv, gboolean muted)
   g_autoptr (JcId) id = NULL;
   g_autoptr (JsonObject) out = json_object_new ();
   gboolean ok = FALSE;
-  int status = ab_parse (opts, sub, muted ? "Mute a participant, or the whole room." : "Unmute a participant, or the whole room.",
-                         entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "audiobridge", sub, muted ? "Mute a participant, or the whole room." : "Unmute a participant, or the whole room.",
+                                            entries, &argc, &argv);
 
-  if (status != JC_CLI_EXIT_OK || (status = ab_parse_id (opts, sub, "room", room_text, TRUE, &room)) != JC_CLI_EXIT_OK ||
-      (status = ab_parse_id (opts, sub, "id", id_text, FALSE, &id)) != JC_CLI_EXIT_OK)
+  if (status != JC_CLI_EXIT_OK || (status = jc_cli_parse_id_option (opts, "audiobridge", sub, "room", room_text, TRUE, &room)) != JC_CLI_EXIT_OK ||
+      (status = jc_cli_parse_id_option (opts, "audiobridge", sub, "id", id_text, FALSE, &id)) != JC_CLI_EXIT_OK)
     return status;
   jc_audio_bridge_request_set_secret (options, secret);
   if (ab_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
@@ -399,7 +363,7 @@ mute_command (JcCliOptions *opts, int argc, char **argv, gboolean muted)
     }
   ab_close (&run);
   if (!ok)
-    return ab_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_AUDIO_BRIDGE_ERROR_NO_SUCH_ROOM);
   json_object_set_member (out, "room", jc_id_to_json (room));
   if (id != NULL)
     json_object_set_member (out, "id", jc_id_to_json (id));
@@ -536,7 +500,7 @@ join_in_room (AbRun *run, JcCliMediaOptions *media, const JcId *room, JcAudioBri
   jc_audio_bridge_join_media_async (run->ab, room, run->peer, options, run->opts->cancellable, jc_cli_waiter_callback, run->waiter);
   result = ab_wait (run);
   if ((id = jc_audio_bridge_join_media_finish (run->ab, result, &error)) == NULL)
-    return ab_fail (run->opts, error);
+    return jc_cli_fail_hinting (run->opts, error, JC_AUDIO_BRIDGE_ERROR_NO_SUCH_ROOM);
   {
     g_autofree char *text = jc_id_to_string (id);
     g_autoptr (GPtrArray) others = jc_audio_bridge_get_participants (run->ab);
@@ -603,11 +567,11 @@ cmd_join (JcCliOptions *opts, int argc, char **argv)
 
   jc_cli_media_options_init (&media);
   entries = jc_cli_media_join_entries (own, jc_cli_media_entries (&media));
-  status = ab_parse (opts, "join", "Join a room: send --input's audio, record the others' mix to --output.", entries, &argc, &argv);
+  status = jc_cli_parse_plugin_command (opts, "audiobridge", "join", "Join a room: send --input's audio, record the others' mix to --output.", entries, &argc, &argv);
   if (status == JC_CLI_EXIT_OK)
-    status = ab_parse_id (opts, "join", "room", room_text, TRUE, &room);
+    status = jc_cli_parse_id_option (opts, "audiobridge", "join", "room", room_text, TRUE, &room);
   if (status == JC_CLI_EXIT_OK)
-    status = ab_parse_id (opts, "join", "id", id_text, FALSE, &id);
+    status = jc_cli_parse_id_option (opts, "audiobridge", "join", "id", id_text, FALSE, &id);
   if (status == JC_CLI_EXIT_OK && media.no_audio)
     status = jc_cli_usage_error (opts, "audiobridge join sends audio: --no-audio makes no sense (use --muted to listen only)");
   if (status != JC_CLI_EXIT_OK)
@@ -627,7 +591,7 @@ cmd_join (JcCliOptions *opts, int argc, char **argv)
     {
       ab_close (&run);
       jc_cli_media_options_clear (&media);
-      return ab_fail (opts, error);
+      return jc_cli_fail_hinting (opts, error, JC_AUDIO_BRIDGE_ERROR_NO_SUCH_ROOM);
     }
   status = join_in_room (&run, &media, room, options);
   ab_close (&run);

@@ -165,19 +165,6 @@ rp_close (RpRun *run)
   g_clear_error (&run->error);
 }
 
-static int
-rp_parse (JcCliOptions *opts, const char *sub, const char *summary, const GOptionEntry *entries, int *argc, char ***argv)
-{
-  g_autofree char *command = g_strdup_printf ("recordplay %s", sub);
-  int status = jc_cli_parse_command (opts, command, "", summary, entries, argc, argv);
-
-  if (status != JC_CLI_EXIT_OK)
-    return status;
-  if (*argc != 1)
-    return jc_cli_usage_error (opts, "recordplay %s takes no arguments", sub);
-  return JC_CLI_EXIT_OK;
-}
-
 #define RECORDINGS_DIR_ENTRY(location)                                                                                 \
   {                                                                                                                    \
     "recordings-dir", 0, 0, G_OPTION_ARG_FILENAME, (location),                                                         \
@@ -202,7 +189,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GPtrArray) recordings = NULL;
   g_autoptr (JsonObject) out = NULL;
   JsonArray *array;
-  int status = rp_parse (opts, "list", "List the recordings Janus can play.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "recordplay", "list", "List the recordings Janus can play.", entries, &argc, &argv);
 
   if (status != JC_CLI_EXIT_OK)
     return status;
@@ -330,7 +317,7 @@ cmd_record (JcCliOptions *opts, int argc, char **argv)
 
   jc_cli_media_options_init (&media);
   entries = jc_cli_media_join_entries (own, jc_cli_media_entries (&media));
-  status = rp_parse (opts, "record", "Send media that Janus records as NAME, for --duration seconds.", entries, &argc, &argv);
+  status = jc_cli_parse_plugin_command (opts, "recordplay", "record", "Send media that Janus records as NAME, for --duration seconds.", entries, &argc, &argv);
   if (status == JC_CLI_EXIT_OK && (name == NULL || *name == '\0'))
     status = jc_cli_usage_error (opts, "recordplay record needs --name NAME");
   if (status == JC_CLI_EXIT_OK && id_text != NULL && !parse_id (id_text, &id))
@@ -446,8 +433,8 @@ cmd_play (JcCliOptions *opts, int argc, char **argv)
   /* Until the recording's end unless --duration bounds it. */
   media.duration_s = 0;
   entries = jc_cli_media_join_entries (own, jc_cli_media_entries (&media));
-  status = rp_parse (opts, "play", "Have Janus play recording ID to --output (until its end or --duration).", entries, &argc,
-                     &argv);
+  status = jc_cli_parse_plugin_command (opts, "recordplay", "play", "Have Janus play recording ID to --output (until its end or --duration).", entries, &argc,
+                                        &argv);
   if (status == JC_CLI_EXIT_OK && !parse_id (id_text, &id))
     status = jc_cli_usage_error (opts, "recordplay play needs --id ID, a number from 1 to 2^53-1");
   if (status != JC_CLI_EXIT_OK)

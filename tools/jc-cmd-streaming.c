@@ -59,47 +59,11 @@ st_close (StRun *run)
 }
 
 static int
-st_parse (JcCliOptions *opts, const char *sub, const char *summary, const GOptionEntry *entries, int *argc, char ***argv)
-{
-  g_autofree char *command = g_strdup_printf ("streaming %s", sub);
-  int status = jc_cli_parse_command (opts, command, "", summary, entries, argc, argv);
-
-  if (status != JC_CLI_EXIT_OK)
-    return status;
-  if (*argc > 1)
-    return jc_cli_usage_error (opts, "streaming %s takes no arguments (got “%s”)", sub, (*argv)[1]);
-  return JC_CLI_EXIT_OK;
-}
-
-/* --id ID: a number, or a string for a plugin with string_ids. */
-static int
-st_parse_id (JcCliOptions *opts, const char *sub, const char *text, gboolean required, JcId **out_id)
-{
-  *out_id = NULL;
-  if (text == NULL)
-    return required ? jc_cli_usage_error (opts, "streaming %s needs --id ID", sub) : JC_CLI_EXIT_OK;
-  *out_id = jc_id_parse (text);
-  if (*out_id == NULL)
-    return jc_cli_usage_error (opts, "Invalid --id “%s” (want a number from 1 to 2^53-1, or a string)", text);
-  return JC_CLI_EXIT_OK;
-}
-
-static int
 st_parse_port (JcCliOptions *opts, const char *name, int value)
 {
   if (value < 0 || value > 65535)
     return jc_cli_usage_error (opts, "--%s must be a UDP port (0 to 65535)", name);
   return JC_CLI_EXIT_OK;
-}
-
-static int
-st_fail (JcCliOptions *opts, const GError *error)
-{
-  int status = jc_cli_fail (opts, error);
-
-  if (!opts->json && opts->server == NULL && g_error_matches (error, JC_PLUGIN_ERROR, JC_STREAMING_ERROR_NO_SUCH_MOUNTPOINT))
-    jc_cli_private_janus_hint ();
-  return status;
 }
 
 static JsonObject *
@@ -121,7 +85,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (JsonObject) out = json_object_new ();
   JsonArray *array = json_array_new ();
-  int status = st_parse (opts, "list", "List the public mountpoints.", NULL, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "streaming", "list", "List the public mountpoints.", NULL, &argc, &argv);
 
   json_object_set_array_member (out, "mountpoints", array);
   if (status != JC_CLI_EXIT_OK)
@@ -136,7 +100,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
     }
   st_close (&run);
   if (list == NULL)
-    return st_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_STREAMING_ERROR_NO_SUCH_MOUNTPOINT);
   for (guint i = 0; i < list->len; i++)
     {
       JcStreamingInfo *info = g_ptr_array_index (list, i);
@@ -183,15 +147,15 @@ cmd_info (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JcId) id = NULL;
   g_autoptr (JcStreamingInfo) info = NULL;
   g_autoptr (JsonNode) node = NULL;
-  int status = st_parse (opts, "info", "Tell about one mountpoint.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "streaming", "info", "Tell about one mountpoint.", entries, &argc, &argv);
 
-  if (status != JC_CLI_EXIT_OK || (status = st_parse_id (opts, "info", id_text, TRUE, &id)) != JC_CLI_EXIT_OK)
+  if (status != JC_CLI_EXIT_OK || (status = jc_cli_parse_id_option (opts, "streaming", "info", "id", id_text, TRUE, &id)) != JC_CLI_EXIT_OK)
     return status;
   if (st_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
     info = st_info (&run, id, secret, &error);
   st_close (&run);
   if (info == NULL)
-    return st_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_STREAMING_ERROR_NO_SUCH_MOUNTPOINT);
   node = json_node_init_object (json_node_alloc (), jc_streaming_info_get_json (info));
   jc_cli_print_json_node (opts, node);
   return JC_CLI_EXIT_OK;
@@ -337,15 +301,15 @@ cmd_create (JcCliOptions *opts, int argc, char **argv)
     g_autoptr (JcId) id = NULL;
     g_autoptr (JcStreamingInfo) info = NULL;
 
-    status = st_parse (opts, "create", "Create an RTP mountpoint (Opus audio mid a, VP8 video mid v).", entries, &argc, &argv);
-    if (status == JC_CLI_EXIT_OK && (status = st_parse_id (opts, "create", c.id_text, FALSE, &id)) == JC_CLI_EXIT_OK &&
+    status = jc_cli_parse_plugin_command (opts, "streaming", "create", "Create an RTP mountpoint (Opus audio mid a, VP8 video mid v).", entries, &argc, &argv);
+    if (status == JC_CLI_EXIT_OK && (status = jc_cli_parse_id_option (opts, "streaming", "create", "id", c.id_text, FALSE, &id)) == JC_CLI_EXIT_OK &&
         (status = check_create_options (opts, &c)) == JC_CLI_EXIT_OK)
       {
         if (st_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
           info = st_create (&run, &c, id, &error);
         st_close (&run);
         if (info == NULL)
-          status = st_fail (opts, error);
+          status = jc_cli_fail_hinting (opts, error, JC_STREAMING_ERROR_NO_SUCH_MOUNTPOINT);
         else
           print_created (opts, info);
       }
@@ -370,9 +334,9 @@ cmd_destroy (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JcId) id = NULL;
   g_autoptr (JcStreamingRequest) options = jc_streaming_request_new ();
   gboolean done = FALSE;
-  int status = st_parse (opts, "destroy", "Destroy a mountpoint.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "streaming", "destroy", "Destroy a mountpoint.", entries, &argc, &argv);
 
-  if (status != JC_CLI_EXIT_OK || (status = st_parse_id (opts, "destroy", id_text, TRUE, &id)) != JC_CLI_EXIT_OK)
+  if (status != JC_CLI_EXIT_OK || (status = jc_cli_parse_id_option (opts, "streaming", "destroy", "id", id_text, TRUE, &id)) != JC_CLI_EXIT_OK)
     return status;
   jc_streaming_request_set_secret (options, secret);
   if (st_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
@@ -385,7 +349,7 @@ cmd_destroy (JcCliOptions *opts, int argc, char **argv)
     }
   st_close (&run);
   if (!done)
-    return st_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_STREAMING_ERROR_NO_SUCH_MOUNTPOINT);
   if (opts->json)
     {
       g_autoptr (JsonObject) out = id_line (id);
@@ -541,8 +505,8 @@ cmd_feed (JcCliOptions *opts, int argc, char **argv)
 
   jc_cli_media_options_init (&media);
   entries = jc_cli_media_join_entries (own, jc_cli_media_entries (&media));
-  status = st_parse (opts, "feed", "Send media as plain RTP to a mountpoint's ports.", entries, &argc, &argv);
-  if (status != JC_CLI_EXIT_OK || (status = st_parse_id (opts, "feed", id_text, FALSE, &id)) != JC_CLI_EXIT_OK ||
+  status = jc_cli_parse_plugin_command (opts, "streaming", "feed", "Send media as plain RTP to a mountpoint's ports.", entries, &argc, &argv);
+  if (status != JC_CLI_EXIT_OK || (status = jc_cli_parse_id_option (opts, "streaming", "feed", "id", id_text, FALSE, &id)) != JC_CLI_EXIT_OK ||
       (status = st_parse_port (opts, "audio-port", audio_port)) != JC_CLI_EXIT_OK ||
       (status = st_parse_port (opts, "video-port", video_port)) != JC_CLI_EXIT_OK)
     goto out;
@@ -592,7 +556,7 @@ cmd_feed (JcCliOptions *opts, int argc, char **argv)
   if (error != NULL)
     {
       st_close (&run);
-      status = st_fail (opts, error);
+      status = jc_cli_fail_hinting (opts, error, JC_STREAMING_ERROR_NO_SUCH_MOUNTPOINT);
       goto out;
     }
   if (info != NULL)
@@ -682,8 +646,8 @@ cmd_watch (JcCliOptions *opts, int argc, char **argv)
 
   jc_cli_media_options_init (&media);
   entries = jc_cli_media_join_entries (own, jc_cli_media_entries (&media));
-  status = st_parse (opts, "watch", "Watch a mountpoint and print the media summary.", entries, &argc, &argv);
-  if (status != JC_CLI_EXIT_OK || (status = st_parse_id (opts, "watch", id_text, TRUE, &id)) != JC_CLI_EXIT_OK)
+  status = jc_cli_parse_plugin_command (opts, "streaming", "watch", "Watch a mountpoint and print the media summary.", entries, &argc, &argv);
+  if (status != JC_CLI_EXIT_OK || (status = jc_cli_parse_id_option (opts, "streaming", "watch", "id", id_text, TRUE, &id)) != JC_CLI_EXIT_OK)
     goto out;
   if ((sink = jc_cli_media_sink (&media, &error)) == NULL)
     {
@@ -710,7 +674,7 @@ cmd_watch (JcCliOptions *opts, int argc, char **argv)
     {
       st_close (&run);
       g_clear_object (&run.peer);
-      status = st_fail (opts, error);
+      status = jc_cli_fail_hinting (opts, error, JC_STREAMING_ERROR_NO_SUCH_MOUNTPOINT);
       goto out;
     }
   if (!opts->json)

@@ -44,31 +44,6 @@ tr_close (TrRun *run)
   jc_cli_session_close ((JcCliSession *) run);
 }
 
-static int
-tr_fail (JcCliOptions *opts, const GError *error)
-{
-  int status = jc_cli_fail (opts, error);
-
-  /* jc_cli_fail gives the hint for VideoRoom's "No such room" only. */
-  if (!opts->json && opts->server == NULL && g_error_matches (error, JC_PLUGIN_ERROR, JC_TEXT_ROOM_ERROR_NO_SUCH_ROOM))
-    jc_cli_private_janus_hint ();
-  return status;
-}
-
-/* Parses the subcommand's options and refuses positional arguments. */
-static int
-tr_parse (JcCliOptions *opts, const char *sub, const char *summary, const GOptionEntry *entries, int *argc, char ***argv)
-{
-  g_autofree char *command = g_strdup_printf ("textroom %s", sub);
-  int status = jc_cli_parse_command (opts, command, "", summary, entries, argc, argv);
-
-  if (status != JC_CLI_EXIT_OK)
-    return status;
-  if (*argc > 1)
-    return jc_cli_usage_error (opts, "textroom %s takes no arguments (got “%s”)", sub, (*argv)[1]);
-  return JC_CLI_EXIT_OK;
-}
-
 /* --room ID into *out_room (0 when absent); a usage error when @required
  * and missing. TextRoom rooms are numbers here: string_ids are not
  * supported. */
@@ -113,7 +88,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (JsonObject) out = json_object_new ();
   JsonArray *array = json_array_new ();
-  int status = tr_parse (opts, "list", "List the public rooms.", NULL, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "textroom", "list", "List the public rooms.", NULL, &argc, &argv);
 
   json_object_set_array_member (out, "rooms", array);
   if (status != JC_CLI_EXIT_OK)
@@ -128,7 +103,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
     }
   tr_close (&run);
   if (rooms == NULL)
-    return tr_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_TEXT_ROOM_ERROR_NO_SUCH_ROOM);
   for (guint i = 0; i < rooms->len; i++)
     {
       JcTextRoomInfo *info = g_ptr_array_index (rooms, i);
@@ -170,7 +145,7 @@ cmd_create (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (JcTextRoomRequest) options = jc_text_room_request_new ();
   guint64 room = 0, created = 0;
-  int status = tr_parse (opts, "create", "Create a room.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "textroom", "create", "Create a room.", entries, &argc, &argv);
 
   if (status != JC_CLI_EXIT_OK || (status = tr_parse_room (opts, "create", room_text, FALSE, &room)) != JC_CLI_EXIT_OK)
     return status;
@@ -192,7 +167,7 @@ cmd_create (JcCliOptions *opts, int argc, char **argv)
     }
   tr_close (&run);
   if (created == 0)
-    return tr_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_TEXT_ROOM_ERROR_NO_SUCH_ROOM);
   if (opts->json)
     print_room_line (opts, created, NULL, FALSE);
   else
@@ -214,7 +189,7 @@ cmd_destroy (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JcTextRoomRequest) options = jc_text_room_request_new ();
   guint64 room = 0;
   gboolean ok = FALSE;
-  int status = tr_parse (opts, "destroy", "Destroy a room.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "textroom", "destroy", "Destroy a room.", entries, &argc, &argv);
 
   if (status != JC_CLI_EXIT_OK || (status = tr_parse_room (opts, "destroy", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     return status;
@@ -229,7 +204,7 @@ cmd_destroy (JcCliOptions *opts, int argc, char **argv)
     }
   tr_close (&run);
   if (!ok)
-    return tr_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_TEXT_ROOM_ERROR_NO_SUCH_ROOM);
   if (opts->json)
     print_room_line (opts, room, "destroyed", TRUE);
   else
@@ -249,7 +224,7 @@ cmd_exists (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   guint64 room = 0;
   gboolean ok = FALSE, exists = FALSE;
-  int status = tr_parse (opts, "exists", "Tell whether a room exists.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "textroom", "exists", "Tell whether a room exists.", entries, &argc, &argv);
 
   if (status != JC_CLI_EXIT_OK || (status = tr_parse_room (opts, "exists", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     return status;
@@ -263,7 +238,7 @@ cmd_exists (JcCliOptions *opts, int argc, char **argv)
     }
   tr_close (&run);
   if (!ok)
-    return tr_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_TEXT_ROOM_ERROR_NO_SUCH_ROOM);
   if (opts->json)
     print_room_line (opts, room, "exists", exists);
   else
@@ -289,7 +264,7 @@ cmd_participants (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JsonObject) out = json_object_new ();
   JsonArray *array = json_array_new ();
   guint64 room = 0;
-  int status = tr_parse (opts, "participants", "List a room's participants.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "textroom", "participants", "List a room's participants.", entries, &argc, &argv);
 
   json_object_set_array_member (out, "participants", array);
   if (status != JC_CLI_EXIT_OK ||
@@ -305,7 +280,7 @@ cmd_participants (JcCliOptions *opts, int argc, char **argv)
     }
   tr_close (&run);
   if (list == NULL)
-    return tr_fail (opts, error);
+    return jc_cli_fail_hinting (opts, error, JC_TEXT_ROOM_ERROR_NO_SUCH_ROOM);
   for (guint i = 0; i < list->len; i++)
     {
       JcTextRoomParticipant *p = g_ptr_array_index (list, i);
@@ -560,8 +535,8 @@ cmd_join (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JcPeer) peer = NULL;
   gulong interrupt_id = 0;
   gboolean ok = FALSE;
-  int status = tr_parse (opts, "join", "Join a room over a data channel, say things and print what arrives.", entries,
-                         &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "textroom", "join", "Join a room over a data channel, say things and print what arrives.", entries,
+                                            &argc, &argv);
 
   if (status != JC_CLI_EXIT_OK || (status = tr_parse_room (opts, "join", room_text, TRUE, &chat.room)) != JC_CLI_EXIT_OK)
     return status;
@@ -618,7 +593,7 @@ cmd_join (JcCliOptions *opts, int argc, char **argv)
       g_clear_object (&chat.stop);
     }
   if (!ok)
-    return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? JC_CLI_EXIT_INTERRUPTED : tr_fail (opts, error);
+    return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? JC_CLI_EXIT_INTERRUPTED : jc_cli_fail_hinting (opts, error, JC_TEXT_ROOM_ERROR_NO_SUCH_ROOM);
   return g_cancellable_is_cancelled (opts->cancellable) ? JC_CLI_EXIT_INTERRUPTED : JC_CLI_EXIT_OK;
 }
 

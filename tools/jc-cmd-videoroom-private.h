@@ -20,11 +20,6 @@ JcVideoRoom *jc_vr_attach (VrRun *run, GError **error);
 gboolean jc_vr_open (VrRun *run, JcLocalJanusNetwork network, GError **error);
 void jc_vr_detach (VrRun *run, JcVideoRoom *vr);
 void jc_vr_close (VrRun *run);
-/* Parses the subcommand's options (no positional arguments); --room is
- * each command's own, checked with jc_vr_parse_room (). */
-int jc_vr_parse (JcCliOptions *opts, const char *sub, const char *summary, const GOptionEntry *entries, int *argc, char ***argv);
-/* --room ID into *out_room; a usage error when @required and missing. */
-int jc_vr_parse_room (JcCliOptions *opts, const char *sub, const char *text, gboolean required, JcId **out_room);
 /* FALSE with a reason when the private Janus cannot do media. */
 void jc_vr_stop_peer (VrRun *run, JcPeer *peer);
 void jc_vr_hangup (VrRun *run, JcVideoRoom *vr);

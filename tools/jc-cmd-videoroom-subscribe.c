@@ -190,15 +190,15 @@ jc_cmd_videoroom_subscribe (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
   double elapsed = 0;
   gboolean media_ok = FALSE, completed;
-  int status = jc_vr_parse (opts, "subscribe", "Receive the feeds of a room on one multistream subscription.", entries,
-                            &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "videoroom", "subscribe", "Receive the feeds of a room on one multistream subscription.", entries,
+                                            &argc, &argv);
 
   watch.feeds = g_hash_table_new_full ((GHashFunc) jc_id_hash, (GEqualFunc) jc_id_equal,
                                        (GDestroyNotify) jc_id_free, g_free);
   watch.mids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   watch.layered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (status != JC_CLI_EXIT_OK ||
-      (status = jc_vr_parse_room (opts, "subscribe", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
+      (status = jc_cli_parse_id_option (opts, "videoroom", "subscribe", "room", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     goto out;
   if (duration < 0)
     {

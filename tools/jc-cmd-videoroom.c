@@ -54,37 +54,6 @@ id_node (const JcId *id)
   return jc_id_to_json (id);
 }
 
-/* Parses the subcommand's options and refuses positional arguments. */
-int
-jc_vr_parse (JcCliOptions *opts,
-             const char *sub,
-             const char *summary,
-             const GOptionEntry *entries,
-             int *argc,
-             char ***argv)
-{
-  g_autofree char *command = g_strdup_printf ("videoroom %s", sub);
-  int status = jc_cli_parse_command (opts, command, "", summary, entries, argc, argv);
-
-  if (status != JC_CLI_EXIT_OK)
-    return status;
-  if (*argc > 1)
-    return jc_cli_usage_error (opts, "videoroom %s takes no arguments (got “%s”)", sub, (*argv)[1]);
-  return JC_CLI_EXIT_OK;
-}
-
-int
-jc_vr_parse_room (JcCliOptions *opts, const char *sub, const char *text, gboolean required, JcId **out_room)
-{
-  *out_room = NULL;
-  if (text == NULL)
-    return required ? jc_cli_usage_error (opts, "videoroom %s needs --room ID", sub) : JC_CLI_EXIT_OK;
-  *out_room = jc_id_parse (text);
-  if (*out_room == NULL)
-    return jc_cli_usage_error (opts, "Invalid --room “%s” (want a positive number or a name)", text);
-  return JC_CLI_EXIT_OK;
-}
-
 /* list */
 
 static int
@@ -95,7 +64,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (JsonObject) out = json_object_new ();
   JsonArray *array = json_array_new ();
-  int status = jc_vr_parse (opts, "list", "List the public rooms.", NULL, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "videoroom", "list", "List the public rooms.", NULL, &argc, &argv);
 
   json_object_set_array_member (out, "rooms", array);
   if (status != JC_CLI_EXIT_OK)
@@ -162,9 +131,9 @@ cmd_create (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JcId) room = NULL;
   g_autoptr (JcId) created = NULL;
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
-  int status = jc_vr_parse (opts, "create", "Create a room.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "videoroom", "create", "Create a room.", entries, &argc, &argv);
 
-  if (status != JC_CLI_EXIT_OK || (status = jc_vr_parse_room (opts, "create", room_text, FALSE, &room)) != JC_CLI_EXIT_OK)
+  if (status != JC_CLI_EXIT_OK || (status = jc_cli_parse_id_option (opts, "videoroom", "create", "room", room_text, FALSE, &room)) != JC_CLI_EXIT_OK)
     return status;
   if (publishers < 0)
     return jc_cli_usage_error (opts, "--publishers must be positive");
@@ -215,9 +184,9 @@ cmd_destroy (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (JcId) room = NULL;
   g_autoptr (JcVideoRoomRequest) options = jc_video_room_request_new ();
   gboolean ok = FALSE;
-  int status = jc_vr_parse (opts, "destroy", "Destroy a room.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "videoroom", "destroy", "Destroy a room.", entries, &argc, &argv);
 
-  if (status != JC_CLI_EXIT_OK || (status = jc_vr_parse_room (opts, "destroy", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
+  if (status != JC_CLI_EXIT_OK || (status = jc_cli_parse_id_option (opts, "videoroom", "destroy", "room", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     return status;
   jc_video_room_request_set_secret (options, secret);
   if (jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
@@ -256,9 +225,9 @@ cmd_exists (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (JcId) room = NULL;
   gboolean ok = FALSE, exists = FALSE;
-  int status = jc_vr_parse (opts, "exists", "Tell whether a room exists.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "videoroom", "exists", "Tell whether a room exists.", entries, &argc, &argv);
 
-  if (status != JC_CLI_EXIT_OK || (status = jc_vr_parse_room (opts, "exists", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
+  if (status != JC_CLI_EXIT_OK || (status = jc_cli_parse_id_option (opts, "videoroom", "exists", "room", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     return status;
   if (jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
     {
@@ -302,11 +271,11 @@ cmd_participants (JcCliOptions *opts, int argc, char **argv)
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (JsonObject) out = json_object_new ();
   JsonArray *array = json_array_new ();
-  int status = jc_vr_parse (opts, "participants", "List a room's participants.", entries, &argc, &argv);
+  int status = jc_cli_parse_plugin_command (opts, "videoroom", "participants", "List a room's participants.", entries, &argc, &argv);
 
   json_object_set_array_member (out, "participants", array);
   if (status != JC_CLI_EXIT_OK ||
-      (status = jc_vr_parse_room (opts, "participants", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
+      (status = jc_cli_parse_id_option (opts, "videoroom", "participants", "room", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     return status;
   if (jc_vr_open (&run, JC_LOCAL_JANUS_NETWORK_LOOPBACK, &error))
     {
@@ -395,8 +364,8 @@ cmd_publish (JcCliOptions *opts, int argc, char **argv)
 
   jc_cli_media_options_init (&media);
   entries = jc_cli_media_join_entries (own, jc_cli_media_entries (&media));
-  status = jc_vr_parse (opts, "publish", "Join a room as a publisher and send media.", entries, &argc, &argv);
-  if (status != JC_CLI_EXIT_OK || (status = jc_vr_parse_room (opts, "publish", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
+  status = jc_cli_parse_plugin_command (opts, "videoroom", "publish", "Join a room as a publisher and send media.", entries, &argc, &argv);
+  if (status != JC_CLI_EXIT_OK || (status = jc_cli_parse_id_option (opts, "videoroom", "publish", "room", room_text, TRUE, &room)) != JC_CLI_EXIT_OK)
     goto out;
   source = jc_cli_media_source (&media, &error);
   if (source == NULL)
