@@ -40,7 +40,7 @@ import gi
 gi.require_version("GLib", "2.0")
 gi.require_version("Gio", "2.0")
 gi.require_version("JanusClient", "1.0")
-from gi.repository import Gio, GLib, JanusClient  # noqa: E402
+from gi.repository import Gio, GLib, GObject, JanusClient  # noqa: E402
 
 __all__ = [
     "GLibSelector",
@@ -212,20 +212,18 @@ def _arg_names(function):
         return ["cancellable", "callback", "user_data"]
 
 
-def call(obj, name, *args, cancellable=None):
-    """Calls ``obj.NAME_async(*args, cancellable, callback)`` and returns a
-    future that resolves to ``obj.NAME_finish(result)``'s return value
-    (a tuple when the finish function has out parameters) or raises its
-    ``GLib.Error``.
+async def call(obj, name, *args, cancellable=None):
+    """Calls ``obj.NAME_async(*args, cancellable, callback)`` and returns
+    ``obj.NAME_finish(result)``'s return value (a tuple when the finish
+    function has out parameters) or raises its ``GLib.Error``.
 
     ``obj`` is an instance for methods (``call(client, "info")``) or a
     class for static functions (``call(JanusClient.EchoTest, "attach",
-    session, None)``). Cancelling the future (or the task awaiting it)
-    cancels ``cancellable`` (a new ``Gio.Cancellable`` when None); GIO
-    still completes the call, with ``G_IO_ERROR_CANCELLED``, which is
-    swallowed. Must be called from a running event loop made by
-    :func:`new_event_loop` (or any loop, as long as something iterates
-    GLib's default main context).
+    session, None)``). Cancelling the awaiting task (``task.cancel()``,
+    ``asyncio.wait_for`` timing out) cancels ``cancellable`` (a new
+    ``Gio.Cancellable`` when None) before the task sees CancelledError;
+    GIO still completes the call, with ``G_IO_ERROR_CANCELLED``, which is
+    swallowed. Await it in a loop made by :func:`new_event_loop`.
     """
     loop = asyncio.get_running_loop()
     start = getattr(obj, name + "_async")
@@ -248,16 +246,15 @@ def call(obj, name, *args, cancellable=None):
         if not future.done():
             future.set_result(value)
 
-    def cancelled(fut):
-        if fut.cancelled():
-            cancellable.cancel()
-
-    future.add_done_callback(cancelled)
     kwargs = {"callback": done}
     if "cancellable" in _arg_names(start):
         kwargs["cancellable"] = cancellable
     start(*args, **kwargs)
-    return future
+    try:
+        return await future
+    except asyncio.CancelledError:
+        cancellable.cancel()
+        raise
 
 
 class Async:
@@ -270,8 +267,8 @@ class Async:
         if not hasattr(self._obj, name + "_async"):
             raise AttributeError("{!r} has no {}_async".format(self._obj, name))
 
-        def method(*args, cancellable=None):
-            return call(self._obj, name, *args, cancellable=cancellable)
+        async def method(*args, cancellable=None):
+            return await call(self._obj, name, *args, cancellable=cancellable)
 
         method.__name__ = name
         return method
@@ -289,11 +286,13 @@ def wait_signal(obj, signal, *, timeout=None, check=None):
         if not future.done() and (check is None or check(*args)):
             future.set_result(args)
 
-    handler_id = obj.connect(signal, handler)
+    # GObject.Object's own connect: some classes (Gio.Cancellable) have a
+    # connect method of their own.
+    handler_id = GObject.Object.connect(obj, signal, handler)
 
     def disconnect(_fut):
-        if obj.handler_is_connected(handler_id):
-            obj.disconnect(handler_id)
+        if GObject.signal_handler_is_connected(obj, handler_id):
+            GObject.signal_handler_disconnect(obj, handler_id)
 
     future.add_done_callback(disconnect)
     if timeout is None:
