@@ -78,15 +78,17 @@ def test_plugin_errors_arrive_as_plugin_errors(session):
     assert exc.value.code == 426  # JANUS_VIDEOROOM_ERROR_NO_SUCH_ROOM
 
 
-def test_handle_event_gives_json_objects(session):
+def test_json_arguments_are_json_objects(client, session):
+    # Transport::message carries every message Janus sends, as Json.Object
+    messages = []
+    client.get_transport().connect("message", lambda _t, msg: messages.append(msg))
     handle = wait(session, "attach", "janus.plugin.echotest")
-    events = []
-    handle.connect("event", lambda _h, data, jsep: events.append((data, jsep)))
     body = Json.from_string('{"audio": true}').get_object()
-    reply = wait(handle, "send", body, None, JanusClient.TIMEOUT_DEFAULT)
-    data = reply[0] if isinstance(reply, tuple) else reply
-    assert isinstance(data, Json.Object)
-    assert data.get_string_member("result") == "ok"
+    reply, jsep = wait(handle, "send", body, None, JanusClient.TIMEOUT_DEFAULT)
+    assert isinstance(reply, Json.Object) and jsep is None
+    assert reply.get_string_member("result") == "ok"
+    assert messages and all(isinstance(m, Json.Object) for m in messages)
+    assert "event" in [m.get_string_member("janus") for m in messages]
 
 
 def test_admin_sessions_and_handles(janus, session):

@@ -5,7 +5,7 @@ import os
 import random
 
 from jctest import discover, iterate_until, run_for, wait
-from gi.repository import JanusClient, Json
+from gi.repository import Gst, JanusClient, Json
 
 
 def new_peer(janus, handle, source=None, sink=None):
@@ -36,6 +36,7 @@ def test_echotest_records_to_a_file(media_janus, session, tmp_path):
     peer = new_peer(media_janus, echo, "test", JanusClient.MediaSink.new(out))
     up = []
     echo.connect("webrtcup", lambda _h: up.append(True))
+
     media = []
     echo.connect("media", lambda _h, kind, mid, receiving: media.append((kind, receiving)))
 
@@ -60,6 +61,24 @@ def test_echotest_records_to_a_file(media_janus, session, tmp_path):
     assert any(c.startswith("audio/") for c in caps), caps
 
 
+def test_callback_sink_hands_out_gst_samples(media_janus, session):
+    echo = wait(JanusClient.EchoTest, "attach", session, None)
+    sink = JanusClient.MediaSink.new_callback()
+    assert sink.get_kind() == JanusClient.MediaSinkKind.CALLBACK
+    frames = []
+    sink.connect("frame", lambda _s, kind, mid, sample: frames.append((kind, mid, sample)))
+    peer = new_peer(media_janus, echo, "test", sink)
+    offer = wait(peer, "create_offer")
+    ok, answer = wait(echo, "configure", JanusClient.EchoTestRequest.new(), offer)
+    assert ok and wait(peer, "set_remote_description", answer)
+    iterate_until(lambda: {k for k, _, _ in frames} >= {"audio", "video"}, 15, "audio and video frames")
+    assert wait(peer, "stop")
+    kind, mid, sample = next(f for f in frames if f[0] == "video")
+    assert isinstance(sample, Gst.Sample)
+    assert sample.get_caps().get_structure(0).get_name().startswith("video/x-raw")
+    assert sample.get_buffer().get_size() > 0
+
+
 def test_videoroom_create_list_publish_subscribe(media_janus, session, tmp_path):
     admin = wait(JanusClient.VideoRoom, "attach", session, None)
     pub = wait(JanusClient.VideoRoom, "attach", session, None)
@@ -80,6 +99,8 @@ def test_videoroom_create_list_publish_subscribe(media_janus, session, tmp_path)
     seen = []
     assert wait(admin, "join_publisher", room, None)
     admin.connect("publishers", lambda _vr, publishers: seen.extend(publishers))
+    events = []
+    admin.connect("event", lambda _h, data, jsep: events.append((data, jsep)))
 
     options = JanusClient.VideoRoomRequest.new()
     options.set_display("py-publisher")
@@ -95,6 +116,9 @@ def test_videoroom_create_list_publish_subscribe(media_janus, session, tmp_path)
     assert streams and all(isinstance(s, JanusClient.VideoRoomStream) for s in streams)
     assert {s.get_kind() for s in streams} == {"audio", "video"}
     assert isinstance(p.get_json(), Json.Object)
+    # the same news as Handle::event: (Json.Object data, Json.Object-or-None jsep)
+    assert events and all(isinstance(d, Json.Object) and j is None for d, j in events)
+    assert events[0][0].get_string_member("videoroom") == "event"
 
     listed = wait(admin, "list_participants", room)
     assert [x.get_display() for x in listed if x.is_publisher()] == ["py-publisher"]
