@@ -42,12 +42,39 @@
  * webrtcbin's own threads never touch the peer: everything is handed to
  * the main context that was the thread-default when the peer was created.
  *
+ * Offering, for plugins that take our offer (EchoTest, a VideoRoom
+ * publisher, Record&Play recording):
+ *
  * ```c
- * g_autoptr (JcPeer) peer = jc_peer_new (handle);
- * jc_peer_set_source (peer, source);
- * jc_peer_set_sink (peer, sink);
+ * static void
+ * on_offer (GObject *source, GAsyncResult *result, gpointer user_data)
+ * {
+ *   g_autoptr (GError) error = NULL;
+ *   g_autoptr (JsonObject) offer = jc_peer_create_offer_finish (JC_PEER (source), result, &error);
+ *
+ *   if (offer == NULL)
+ *     g_printerr ("no offer: %s\n", error->message);
+ *   // else: send it with the plugin's request (jc_handle_send_async (handle, body, offer, …)),
+ *   // then jc_peer_set_remote_description_async (peer, answer, …) with the jsep Janus answers
+ * }
+ *
+ * peer = jc_peer_new (handle);
+ * jc_peer_set_source (peer, source);   // what we send
+ * jc_peer_set_sink (peer, sink);       // where what we receive goes
  * jc_peer_create_offer_async (peer, NULL, on_offer, NULL);
  * ```
+ *
+ * Answering, when Janus offers (a VideoRoom subscriber, Streaming, the
+ * callee of a VideoCall; the plugin classes do this for you once given
+ * the peer):
+ *
+ * ```c
+ * jc_peer_create_answer_async (peer, janus_offer, NULL, on_answer, NULL);
+ * // on_answer: jc_peer_create_answer_finish () gives the jsep to send back with `start`
+ * ```
+ *
+ * Stop the peer with [method@Peer.stop_async] before dropping it: that
+ * closes the PeerConnection and finalises the sink's files.
  */
 
 G_DEFINE_FINAL_TYPE (JcPeer, jc_peer, G_TYPE_OBJECT)

@@ -23,12 +23,47 @@
  * plugin's answer comes back with the result.
  *
  * ```c
- * g_autoptr (JcEchoTestRequest) request = jc_echo_test_request_new ();
- * jc_echo_test_request_set_audio (request, TRUE);
- * jc_echo_test_request_set_video (request, TRUE);
- * jc_echo_test_request_set_bitrate (request, 256000);
- * jc_echo_test_configure_async (echo, request, offer, NULL, on_configured, NULL);
+ * static void
+ * on_configured (GObject *source, GAsyncResult *result, gpointer user_data)
+ * {
+ *   JcPeer *peer = user_data;
+ *   g_autoptr (GError) error = NULL;
+ *   g_autoptr (JsonObject) answer = NULL;
+ *
+ *   if (!jc_echo_test_configure_finish (JC_ECHO_TEST (source), result, &answer, &error))
+ *     g_printerr ("EchoTest: %s\n", error->message);
+ *   else
+ *     jc_peer_set_remote_description_async (peer, answer, NULL, on_answer_applied, NULL);
+ * }
+ *
+ * static void
+ * on_offer (GObject *source, GAsyncResult *result, gpointer user_data)
+ * {
+ *   JcEchoTest *echo = user_data;
+ *   g_autoptr (GError) error = NULL;
+ *   g_autoptr (JsonObject) offer = jc_peer_create_offer_finish (JC_PEER (source), result, &error);
+ *   g_autoptr (JcEchoTestRequest) request = jc_echo_test_request_new ();
+ *
+ *   if (offer == NULL)
+ *     {
+ *       g_printerr ("offer: %s\n", error->message);
+ *       return;
+ *     }
+ *   jc_echo_test_request_set_audio (request, TRUE);
+ *   jc_echo_test_request_set_video (request, TRUE);
+ *   jc_echo_test_request_set_bitrate (request, 256000);
+ *   jc_echo_test_configure_async (echo, request, offer, NULL, on_configured, source);
+ * }
+ *
+ * // echo from jc_echo_test_attach_finish (); keep the peer until jc_peer_stop_async ()
+ * peer = jc_peer_new (JC_HANDLE (echo));
+ * jc_peer_set_source (peer, source);
+ * jc_peer_set_sink (peer, sink);
+ * jc_peer_create_offer_async (peer, NULL, on_offer, echo);
  * ```
+ *
+ * The whole program is in the [Getting started in C](getting-started-c.html)
+ * guide.
  */
 
 /**
