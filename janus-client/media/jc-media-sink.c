@@ -26,9 +26,30 @@
  * stops: [method@Peer.stop_async].
  *
  * ```c
- * g_autoptr (JcMediaSink) sink = jc_media_sink_new ("echo.webm", &error);
+ * g_autoptr (JcMediaSink) sink = jc_media_sink_new ("echo.webm", &error);  // or "feeds/", "null", "screen"
+ *
+ * if (sink == NULL)
+ *   g_printerr ("%s\n", error->message);  // e.g. an extension we cannot write
+ * else
+ *   jc_peer_set_sink (peer, sink);
+ * ```
+ *
+ * Looking at the frames instead:
+ *
+ * ```c
+ * static void
+ * on_frame (JcMediaSink *sink, const char *kind, const char *mid, GstSample *sample, gpointer user_data)
+ * {
+ *   g_print ("%s frame on mid %s: %" G_GSIZE_FORMAT " bytes\n", kind, mid,
+ *            gst_buffer_get_size (gst_sample_get_buffer (sample)));
+ * }
+ *
+ * g_autoptr (JcMediaSink) sink = jc_media_sink_new_callback ();
+ * g_signal_connect (sink, "frame", G_CALLBACK (on_frame), NULL);
  * jc_peer_set_sink (peer, sink);
  * ```
+ *
+ * See [Media sources and sinks](media.html) for every kind.
  */
 
 G_DEFINE_FINAL_TYPE (JcMediaSink, jc_media_sink, G_TYPE_OBJECT)

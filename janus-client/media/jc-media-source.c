@@ -25,10 +25,19 @@
  * ([method@MediaSource.set_simulcast]).
  *
  * ```c
- * g_autoptr (JcMediaSource) source = jc_media_source_new ("test", &error);
- * jc_media_source_set_video_codec (source, JC_VIDEO_CODEC_VP9);
+ * g_autoptr (JcMediaSource) source = jc_media_source_new ("movie.webm", &error);  // or "test", "device", "pipeline:…"
+ *
+ * if (source == NULL)
+ *   {
+ *     g_printerr ("%s\n", error->message);  // no such file
+ *     return;
+ *   }
+ * jc_media_source_set_video_codec (source, JC_VIDEO_CODEC_VP9);  // for what gets encoded
+ * jc_media_source_set_loop (source, TRUE);
  * jc_peer_set_source (peer, source);
  * ```
+ *
+ * See [Media sources and sinks](media.html) for every kind.
  */
 
 G_DEFINE_FINAL_TYPE (JcMediaSource, jc_media_source, G_TYPE_OBJECT)
