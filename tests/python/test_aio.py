@@ -211,3 +211,24 @@ def test_wait_signal():
             await jca.wait_signal(Gio.Cancellable(), "cancelled", timeout=0.05)
 
     jca.run(main())
+
+
+def test_ctrl_c_interrupts_a_loop_waiting_in_glib():
+    # asyncio's SIGINT handler writes to its wakeup fd, which is one of the
+    # fds GLib polls: the loop wakes at once, not at its next timer.
+    import signal
+    import subprocess
+    import sys
+
+    code = "import asyncio, janusclient_aio as jca\n" \
+           "async def main():\n    print('waiting', flush=True)\n    await asyncio.sleep(30)\n" \
+           "jca.run(main())\n"
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert proc.stdout.readline() == "waiting\n"
+    time.sleep(0.2)
+    t0 = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(10) != 0
+    assert time.monotonic() - t0 < 2
+    assert "KeyboardInterrupt" in proc.stderr.read()
