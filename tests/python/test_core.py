@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from jctest import iterate_until, run_for, wait
+from jctest import iterate_until, wait
 from gi.repository import GLib, GObject, JanusClient, Json
 
 
