@@ -27,6 +27,15 @@ def test_no_signal_argument_is_an_opaque_pointer():
     assert checked > 100  # every plugin's signals were seen
 
 
+def test_no_property_is_an_opaque_pointer():
+    count = 0
+    for name, cls in janus_classes():
+        for pspec in cls.list_properties():
+            assert pspec.value_type != GObject.TYPE_POINTER, "{}:{}".format(name, pspec.name)
+            count += 1
+    assert count > 50
+
+
 def test_every_async_call_has_its_finish():
     pairs = 0
     for name, cls in janus_classes():
