@@ -232,3 +232,32 @@ def test_ctrl_c_interrupts_a_loop_waiting_in_glib():
     assert proc.wait(10) != 0
     assert time.monotonic() - t0 < 2
     assert "KeyboardInterrupt" in proc.stderr.read()
+
+
+def test_echotest_media_with_asyncio(media_janus, tmp_path):
+    from jctest import discover
+
+    out = str(tmp_path / "aio-echo.webm")
+
+    async def main():
+        async with jca.connect(media_janus.ws) as client:
+            async with jca.session(client) as session:
+                echo = await jca.call(JanusClient.EchoTest, "attach", session, None)
+                peer = JanusClient.Peer.new(echo)
+                peer.set_local_addresses([media_janus.client_address])
+                peer.set_source(JanusClient.MediaSource.new("test"))
+                peer.set_sink(JanusClient.MediaSink.new(out))
+                up = jca.wait_signal(echo, "webrtcup", timeout=15)
+                offer = await jca.call(peer, "create_offer")
+                ok, answer = await jca.call(echo, "configure", JanusClient.EchoTestRequest.new(), offer)
+                assert ok
+                assert await jca.call(peer, "set_remote_description", answer)
+                assert await up == ()
+                await asyncio.sleep(1.5)  # media flows while asyncio sleeps
+                assert peer.is_webrtcup()
+                assert await jca.call(peer, "stop")
+
+    jca.run(main())
+    duration, caps = discover(out)
+    assert duration > 0.8
+    assert {c.split("/")[0] for c in caps} == {"audio", "video"}
