@@ -247,8 +247,17 @@ async def call(obj, name, *args, cancellable=None):
             future.set_result(value)
 
     kwargs = {"callback": done}
-    if "cancellable" in _arg_names(start):
-        kwargs["cancellable"] = cancellable
+    names = _arg_names(start)  # the in-arguments after self (for methods)
+    if "cancellable" in names:
+        index = names.index("cancellable")
+        if len(args) > index:
+            # The caller passed the cancellable positionally (None or one
+            # of theirs): use it in place, so cancelling still works.
+            if args[index] is not None:
+                cancellable = args[index]
+            args = args[:index] + (cancellable,) + args[index + 1:]
+        else:
+            kwargs["cancellable"] = cancellable
     start(*args, **kwargs)
     try:
         return await future

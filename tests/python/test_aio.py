@@ -261,3 +261,26 @@ def test_echotest_media_with_asyncio(media_janus, tmp_path):
     duration, caps = discover(out)
     assert duration > 0.8
     assert {c.split("/")[0] for c in caps} == {"audio", "video"}
+
+
+def test_call_takes_a_positional_cancellable_too(janus):
+    server = SilentServer()
+    mine = Gio.Cancellable()
+
+    async def main():
+        async with jca.connect(janus.ws) as client:
+            # every argument spelled out, cancellable None: call() puts its own there
+            session = await jca.call(client, "create_session", 0, None)
+            handle = await jca.call(session, "attach", "janus.plugin.echotest", None, None)
+            assert handle.get_plugin() == "janus.plugin.echotest"
+            await jca.call(session, "destroy", None)
+        hanging = JanusClient.Client.new_for_uri("ws://127.0.0.1:{}".format(server.port))
+        hanging.set_reconnect(False)
+        with pytest.raises(asyncio.TimeoutError):
+            await asyncio.wait_for(jca.call(hanging, "connect", mine), 0.2)
+        assert mine.is_cancelled()  # the positional one is the one cancelled
+
+    try:
+        jca.run(main())
+    finally:
+        server.close()
