@@ -156,6 +156,21 @@ user_clear (User *user)
   g_free (user->hangup_reason);
 }
 
+/* The handle owns its peer and the peer its handle until the handle is
+ * detached: then both go once we drop ours (they used to keep each other
+ * alive). Only for users whose call no pending result holds. */
+static void
+user_clear_finalized (User *user)
+{
+  gpointer peer = user->peer, call = user->call;
+
+  g_assert_nonnull (peer);
+  g_object_add_weak_pointer (peer, &peer);
+  g_object_add_weak_pointer (call, &call);
+  user_clear (user);
+  JC_TEST_WAIT_UNTIL_TIMEOUT (call == NULL && peer == NULL, 5);
+}
+
 static void
 register_user (User *user, const char *username)
 {
@@ -359,8 +374,8 @@ test_call (void)
   g_assert_cmpuint (alice.errors, ==, 0);
   g_assert_cmpuint (bob.errors, ==, 0);
 
-  user_clear (&alice);
-  user_clear (&bob);
+  user_clear_finalized (&alice);
+  user_clear_finalized (&bob);
 }
 
 static void

@@ -57,8 +57,7 @@ deliver_remote_channel (JcPeer *self, gpointer data)
   if (self->stopped)
     return;
   channel = jc_data_channel_wrap (g_steal_pointer (&rh->channel), g_steal_pointer (&rh->bridge));
-  g_debug ("Handle %" G_GUINT64_FORMAT ": Janus opened data channel “%s”", jc_handle_get_id (self->handle),
-           jc_data_channel_get_label (channel));
+  g_debug ("Handle %" G_GUINT64_FORMAT ": Janus opened data channel “%s”", self->handle_id, jc_data_channel_get_label (channel));
   g_ptr_array_add (self->data_channels, g_object_ref (channel));
   g_signal_emit (self, jc_peer_data_channel_signal, 0, channel);
   jc_data_channel_sync_state (channel);

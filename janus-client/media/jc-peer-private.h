@@ -49,7 +49,8 @@ struct _JcPeer
 {
   GObject parent_instance;
 
-  JcHandle *handle;      /* (owned) */
+  JcHandle *handle;      /* (owned) (nullable) released once detached */
+  guint64 handle_id;     /* for log lines, kept after that */
   GMainContext *context; /* (owned) thread-default at construction */
   PeerBridge *bridge;    /* (owned) atomic rc box */
   GstElement *pipeline;  /* (owned) */
@@ -72,6 +73,7 @@ struct _JcPeer
   GError *error;          /* (owned) (nullable) the first pipeline error */
   gulong trickle_id;
   gulong webrtcup_id;
+  gulong detached_id;
   gint64 last_keyframe_answer_us; /* monotonic time of the last PLI/FIR answered */
 };
 

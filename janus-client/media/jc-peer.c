@@ -189,7 +189,7 @@ deliver_candidate (JcPeer *self, gpointer data)
 {
   CandidateHop *c = data;
 
-  if (self->stopped || !jc_handle_is_attached (self->handle))
+  if (self->stopped || self->handle == NULL || !jc_handle_is_attached (self->handle))
     return;
   jc_handle_trickle_async (self->handle, c->candidate, NULL, (int) c->mline, NULL, NULL, NULL);
 }
@@ -214,7 +214,7 @@ deliver_gathering (JcPeer *self, gpointer data)
   if (state != GST_WEBRTC_ICE_GATHERING_STATE_COMPLETE || self->sent_completed || self->stopped)
     return;
   self->sent_completed = TRUE;
-  if (jc_handle_is_attached (self->handle))
+  if (self->handle != NULL && jc_handle_is_attached (self->handle))
     jc_handle_trickle_async (self->handle, NULL, NULL, -1, NULL, NULL, NULL);
 }
 
@@ -247,7 +247,7 @@ deliver_states (JcPeer *self, gpointer data)
     {
       g_free (self->ice_state);
       self->ice_state = g_strdup (ice_nick);
-      g_debug ("Handle %" G_GUINT64_FORMAT ": ICE %s", jc_handle_get_id (self->handle), ice_nick);
+      g_debug ("Handle %" G_GUINT64_FORMAT ": ICE %s", self->handle_id, ice_nick);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICE_STATE]);
     }
   if (g_strcmp0 (self->connection_state, pc_nick) != 0)
@@ -286,6 +286,30 @@ jc_peer_add_remote_candidate (JcPeer *self, JsonObject *candidate)
   if (!jc_json_lookup_int (candidate, "sdpMLineIndex", &mline) || mline < 0 || mline > 255)
     mline = 0;
   g_signal_emit_by_name (self->webrtc, "add-ice-candidate", (guint) mline, line);
+}
+
+/* A plugin handle that drives its peer owns it, and the peer owns its
+ * handle: once the handle is detached the peer has nothing more to tell
+ * it, so it lets go, which breaks that cycle. */
+static void
+release_handle (JcPeer *self)
+{
+  if (self->handle == NULL)
+    return;
+  g_clear_signal_handler (&self->trickle_id, self->handle);
+  g_clear_signal_handler (&self->webrtcup_id, self->handle);
+  g_clear_signal_handler (&self->detached_id, self->handle);
+  g_clear_object (&self->handle);
+}
+
+static void
+on_handle_detached (JcHandle *handle, gpointer user_data)
+{
+  JcPeer *self = user_data;
+
+  g_debug ("Handle %" G_GUINT64_FORMAT ": detached, its peer lets go of it", self->handle_id);
+  release_handle (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HANDLE]);
 }
 
 static void
@@ -351,7 +375,8 @@ jc_peer_constructed (GObject *object)
 
   G_OBJECT_CLASS (jc_peer_parent_class)->constructed (object);
 
-  name = g_strdup_printf ("jc-peer-%" G_GUINT64_FORMAT, jc_handle_get_id (self->handle));
+  self->handle_id = jc_handle_get_id (self->handle);
+  name = g_strdup_printf ("jc-peer-%" G_GUINT64_FORMAT, self->handle_id);
   self->pipeline = gst_object_ref_sink (gst_pipeline_new (name));
   self->webrtc = gst_element_factory_make ("webrtcbin", "webrtc");
   g_assert (self->webrtc != NULL);
@@ -426,6 +451,7 @@ jc_peer_constructed (GObject *object)
 
   self->trickle_id = g_signal_connect (self->handle, "trickle", G_CALLBACK (on_handle_trickle), self);
   self->webrtcup_id = g_signal_connect (self->handle, "webrtcup", G_CALLBACK (on_handle_webrtcup), self);
+  self->detached_id = g_signal_connect (self->handle, "detached", G_CALLBACK (on_handle_detached), self);
 }
 
 void
@@ -445,11 +471,7 @@ jc_peer_dispose (GObject *object)
 
   jc_peer_teardown (self);
   jc_peer_data_close_all (self, FALSE);
-  if (self->handle != NULL)
-    {
-      g_clear_signal_handler (&self->trickle_id, self->handle);
-      g_clear_signal_handler (&self->webrtcup_id, self->handle);
-    }
+  release_handle (self);
   if (self->bus_source != NULL)
     {
       g_source_destroy (self->bus_source);
@@ -467,7 +489,6 @@ jc_peer_dispose (GObject *object)
   self->webrtc = NULL;
   g_clear_object (&self->source);
   g_clear_object (&self->sink);
-  g_clear_object (&self->handle);
 
   G_OBJECT_CLASS (jc_peer_parent_class)->dispose (object);
 }
@@ -542,7 +563,8 @@ jc_peer_class_init (JcPeerClass *klass)
   /**
    * JcPeer:handle:
    *
-   * The handle whose PeerConnection this is.
+   * The handle whose PeerConnection this is; %NULL once the handle was
+   * detached (the peer then lets go of it).
    */
   properties[PROP_HANDLE] =
       g_param_spec_object ("handle", NULL, NULL, JC_TYPE_HANDLE,
@@ -616,9 +638,11 @@ jc_peer_new (JcHandle *handle)
  * jc_peer_get_handle:
  * @self: a peer
  *
- * Gets the peer's handle.
+ * Gets the peer's handle. The peer lets go of it once it is detached
+ * (which breaks the reference cycle of a plugin handle that owns its
+ * peer).
  *
- * Returns: (transfer none): the handle
+ * Returns: (transfer none) (nullable): the handle, or %NULL once detached
  */
 JcHandle *
 jc_peer_get_handle (JcPeer *self)

@@ -15,6 +15,7 @@ typedef struct
   JsonObject *offer; /* (owned) */
   GTask *task;       /* (owned) (nullable) */
   JsonObject *data;  /* (owned) (nullable) */
+  gpointer self;     /* the JcVideoRoom, ref held while the exchange runs */
 } Negotiation;
 
 struct _JcVideoRoom

@@ -547,7 +547,7 @@ on_answered (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Negotiation *n = user_data;
   JcPeer *peer = JC_PEER (source);
-  JcVideoRoom *self = JC_VIDEO_ROOM (jc_peer_get_handle (peer));
+  JcVideoRoom *self = n->self; /* not the peer's handle: the peer lets go of it once detached */
   GError *error = NULL;
   g_autoptr (JsonObject) answer = jc_peer_create_answer_finish (peer, result, &error);
 
@@ -576,8 +576,8 @@ negotiate_next (JcVideoRoom *self)
     }
   self->negotiating = TRUE;
   jc_video_room_label_tracks (self);
-  /* The peer is the handle's; the handle outlives the exchange. */
-  g_object_ref (self);
+  /* The handle outlives the exchange: on_answered or on_started unrefs. */
+  n->self = g_object_ref (self);
   jc_peer_create_answer_async (self->peer, n->offer, self->cancellable, on_answered, n);
 }
 
