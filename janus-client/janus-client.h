@@ -18,6 +18,7 @@
 #include "jc-media-sink.h"
 #include "jc-media-source.h"
 #include "jc-peer.h"
+#include "jc-plugin-handle.h"
 #include "jc-record-play.h"
 #include "jc-rtp-feeder.h"
 #include "jc-session.h"

@@ -231,7 +231,7 @@ jc_audio_bridge_join_media_async (JcAudioBridge *self,
   jm->room = jc_id_copy (room);
   jm->options = options != NULL ? jc_audio_bridge_request_ref (options) : NULL;
   g_task_set_task_data (task, jm, join_media_free);
-  g_set_object (&self->peer, peer);
+  jc_plugin_handle_set_peer (JC_PLUGIN_HANDLE (self), peer);
   jc_peer_create_offer_async (peer, cancellable, on_media_offer, task);
 }
 

@@ -12,13 +12,11 @@ G_BEGIN_DECLS
 
 struct _JcAudioBridge
 {
-  JcHandle parent_instance;
+  JcPluginHandle parent_instance;
 
-  JcId *room;                /* (owned) (nullable) the room we joined */
-  JcId *id;                  /* (owned) (nullable) our participant id */
-  GHashTable *participants;  /* (owned) JcId → JcAudioBridgeParticipant, the others */
-  JcPeer *peer;              /* (owned) (nullable) */
-  GCancellable *cancellable; /* (owned) cancelled in dispose */
+  JcId *room;               /* (owned) (nullable) the room we joined */
+  JcId *id;                 /* (owned) (nullable) our participant id */
+  GHashTable *participants; /* (owned) JcId → JcAudioBridgeParticipant, the others */
 };
 
 struct _JcAudioBridgeParticipant

@@ -56,21 +56,11 @@
  * ```
  */
 
-G_DEFINE_FINAL_TYPE (JcAudioBridge, jc_audio_bridge, JC_TYPE_HANDLE)
+G_DEFINE_FINAL_TYPE (JcAudioBridge, jc_audio_bridge, JC_TYPE_PLUGIN_HANDLE)
 
 guint jc_audio_bridge_signals[AB_N_SIGNALS];
 
 static const JcPluginSpec audio_bridge_spec = { "audiobridge", "AudioBridge" };
-
-static void
-jc_audio_bridge_dispose (GObject *object)
-{
-  JcAudioBridge *self = JC_AUDIO_BRIDGE (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->peer);
-  G_OBJECT_CLASS (jc_audio_bridge_parent_class)->dispose (object);
-}
 
 static void
 jc_audio_bridge_finalize (GObject *object)
@@ -80,7 +70,6 @@ jc_audio_bridge_finalize (GObject *object)
   g_clear_pointer (&self->room, jc_id_free);
   g_clear_pointer (&self->id, jc_id_free);
   g_hash_table_unref (self->participants);
-  g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (jc_audio_bridge_parent_class)->finalize (object);
 }
 
@@ -118,7 +107,6 @@ jc_audio_bridge_class_init (JcAudioBridgeClass *klass)
   GType participant_type = JC_TYPE_AUDIO_BRIDGE_PARTICIPANT | G_SIGNAL_TYPE_STATIC_SCOPE;
   GType array_type = G_TYPE_PTR_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE;
 
-  object_class->dispose = jc_audio_bridge_dispose;
   object_class->finalize = jc_audio_bridge_finalize;
   JC_HANDLE_CLASS (klass)->event = jc_audio_bridge_event;
   JC_HANDLE_CLASS (klass)->hangup = jc_audio_bridge_hangup;
@@ -267,7 +255,6 @@ jc_audio_bridge_class_init (JcAudioBridgeClass *klass)
 static void
 jc_audio_bridge_init (JcAudioBridge *self)
 {
-  self->cancellable = g_cancellable_new ();
   self->participants = g_hash_table_new_full ((GHashFunc) jc_id_hash, (GEqualFunc) jc_id_equal, (GDestroyNotify) jc_id_free,
                                               (GDestroyNotify) jc_audio_bridge_participant_unref);
 }
@@ -376,7 +363,7 @@ JcPeer *
 jc_audio_bridge_get_peer (JcAudioBridge *self)
 {
   g_return_val_if_fail (JC_IS_AUDIO_BRIDGE (self), NULL);
-  return self->peer;
+  return JC_PLUGIN_PEER (self);
 }
 
 void

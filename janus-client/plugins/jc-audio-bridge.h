@@ -11,6 +11,7 @@
 #include "jc-handle.h"
 #include "jc-id.h"
 #include "jc-peer.h"
+#include "jc-plugin-handle.h"
 #include "jc-version-macros.h"
 
 G_BEGIN_DECLS
@@ -206,7 +207,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcAudioBridgeForwarder, jc_audio_bridge_forwarder
 
 #define JC_TYPE_AUDIO_BRIDGE (jc_audio_bridge_get_type ())
 JC_AVAILABLE_IN_ALL
-G_DECLARE_FINAL_TYPE (JcAudioBridge, jc_audio_bridge, JC, AUDIO_BRIDGE, JcHandle)
+G_DECLARE_FINAL_TYPE (JcAudioBridge, jc_audio_bridge, JC, AUDIO_BRIDGE, JcPluginHandle)
 
 JC_AVAILABLE_IN_ALL
 void jc_audio_bridge_attach_async (JcSession *session,

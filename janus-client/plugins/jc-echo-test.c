@@ -339,10 +339,10 @@ jc_echo_test_request_to_json (JcEchoTestRequest *self)
 
 struct _JcEchoTest
 {
-  JcHandle parent_instance;
+  JcPluginHandle parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (JcEchoTest, jc_echo_test, JC_TYPE_HANDLE)
+G_DEFINE_FINAL_TYPE (JcEchoTest, jc_echo_test, JC_TYPE_PLUGIN_HANDLE)
 
 static void
 jc_echo_test_class_init (JcEchoTestClass *klass)

@@ -9,6 +9,7 @@
 #endif
 
 #include "jc-handle.h"
+#include "jc-plugin-handle.h"
 #include "jc-version-macros.h"
 
 G_BEGIN_DECLS
@@ -65,7 +66,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcEchoTestRequest, jc_echo_test_request_unref)
 
 #define JC_TYPE_ECHO_TEST (jc_echo_test_get_type ())
 JC_AVAILABLE_IN_ALL
-G_DECLARE_FINAL_TYPE (JcEchoTest, jc_echo_test, JC, ECHO_TEST, JcHandle)
+G_DECLARE_FINAL_TYPE (JcEchoTest, jc_echo_test, JC, ECHO_TEST, JcPluginHandle)
 
 JC_AVAILABLE_IN_ALL
 void jc_echo_test_attach_async (JcSession *session,

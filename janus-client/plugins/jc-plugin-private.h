@@ -12,6 +12,7 @@
 
 #include "jc-handle.h"
 #include "jc-id.h"
+#include "jc-plugin-handle.h"
 
 G_BEGIN_DECLS
 
@@ -121,5 +122,10 @@ JcId *jc_id_lookup_in (JsonObject *obj, const char *member, const JcId *room);
 JcId *jc_id_read (JsonObject *obj, const char *member, const JcId *room, const char *what, GString *problems);
 /* Sets @member of @obj to @id; nothing when @id is NULL. */
 void jc_plugin_set_id (JsonObject *obj, const char *member, const JcId *id);
+/* jc-plugin-handle.c: the peer a plugin handle drives, and the
+ * cancellable of its own background work (cancelled in dispose and once
+ * detached). */
+#define JC_PLUGIN_PEER(self) jc_plugin_handle_get_peer (JC_PLUGIN_HANDLE (self))
+GCancellable *jc_plugin_handle_get_cancellable (gpointer self);
 
 G_END_DECLS

@@ -92,11 +92,11 @@ on_record_sent (GObject *source, GAsyncResult *result, gpointer user_data)
   self->ended = FALSE;
   jc_record_play_set_state (self, JC_RECORD_PLAY_STATE_RECORDING, id);
   g_signal_emit (self, jc_record_play_signals[RP_SIGNAL_RECORDING], 0, id);
-  if (md->apply && self->peer != NULL)
+  if (md->apply && JC_PLUGIN_PEER (self) != NULL)
     {
       GCancellable *cancellable = g_task_get_cancellable (task);
 
-      jc_peer_set_remote_description_async (self->peer, md->jsep, cancellable, on_record_answer_set, g_steal_pointer (&task));
+      jc_peer_set_remote_description_async (JC_PLUGIN_PEER (self), md->jsep, cancellable, on_record_answer_set, g_steal_pointer (&task));
       return;
     }
   g_task_return_boolean (task, TRUE);
@@ -183,10 +183,10 @@ jc_record_play_record_async (JcRecordPlay *self,
                                             *name == '\0' ? "the name is empty" : "the id is beyond 2^53-1"));
   else if (offer != NULL)
     send_record (task, offer);
-  else if (self->peer != NULL)
+  else if (JC_PLUGIN_PEER (self) != NULL)
     {
       md->apply = TRUE;
-      jc_peer_create_offer_async (self->peer, cancellable, on_record_offer, task);
+      jc_peer_create_offer_async (JC_PLUGIN_PEER (self), cancellable, on_record_offer, task);
     }
   else
     jc_plugin_fail_task (task, g_error_new (JC_ERROR, JC_ERROR_INVALID_ARGUMENT,
@@ -308,11 +308,11 @@ on_play_sent (GObject *source, GAsyncResult *result, gpointer user_data)
   g_clear_pointer (&self->offer, json_object_unref);
   self->offer = json_object_ref (md->jsep);
   g_signal_emit (self, jc_record_play_signals[RP_SIGNAL_PREPARING], 0, md->id, md->jsep, warning);
-  if (self->peer != NULL)
+  if (JC_PLUGIN_PEER (self) != NULL)
     {
       GCancellable *cancellable = g_task_get_cancellable (task);
 
-      jc_peer_create_answer_async (self->peer, md->jsep, cancellable, on_play_answer, g_steal_pointer (&task));
+      jc_peer_create_answer_async (JC_PLUGIN_PEER (self), md->jsep, cancellable, on_play_answer, g_steal_pointer (&task));
       return;
     }
   g_task_return_boolean (task, TRUE);
@@ -418,8 +418,8 @@ jc_record_play_start_async (JcRecordPlay *self,
   task = media_task_new (self, jc_record_play_start_async, "jc_record_play_start_async", cancellable, callback, user_data);
   if (answer != NULL)
     send_start (task, answer);
-  else if (self->peer != NULL && self->offer != NULL)
-    jc_peer_create_answer_async (self->peer, self->offer, cancellable, on_play_answer, task);
+  else if (JC_PLUGIN_PEER (self) != NULL && self->offer != NULL)
+    jc_peer_create_answer_async (JC_PLUGIN_PEER (self), self->offer, cancellable, on_play_answer, task);
   else
     jc_plugin_fail_task (task, g_error_new (JC_ERROR, JC_ERROR_INVALID_ARGUMENT, "Cannot start: %s",
                                             self->offer == NULL ? "no offer of Janus's to answer" : "no answer given and no peer set to make one"));

@@ -12,13 +12,12 @@ G_BEGIN_DECLS
 
 struct _JcRecordPlay
 {
-  JcHandle parent_instance;
+  JcPluginHandle parent_instance;
 
   JcRecordPlayState state;
   guint64 recording_id; /* what is being recorded or played, 0: none */
   gboolean ended;       /* "done" told for the current recording or playout */
   JsonObject *offer;    /* (owned) (nullable) Janus's offer while PREPARING */
-  JcPeer *peer;         /* (owned) (nullable) */
 };
 
 enum

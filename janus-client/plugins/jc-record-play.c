@@ -52,7 +52,7 @@
  * ```
  */
 
-G_DEFINE_FINAL_TYPE (JcRecordPlay, jc_record_play, JC_TYPE_HANDLE)
+G_DEFINE_FINAL_TYPE (JcRecordPlay, jc_record_play, JC_TYPE_PLUGIN_HANDLE)
 
 enum
 {
@@ -69,15 +69,6 @@ guint jc_record_play_signals[RP_N_SIGNALS];
 const JcPluginSpec jc_record_play_spec = { "recordplay", "Record&Play" };
 
 const char *const jc_record_play_expect_event[] = { "event", NULL };
-
-static void
-jc_record_play_dispose (GObject *object)
-{
-  JcRecordPlay *self = JC_RECORD_PLAY (object);
-
-  g_clear_object (&self->peer);
-  G_OBJECT_CLASS (jc_record_play_parent_class)->dispose (object);
-}
 
 static void
 jc_record_play_finalize (GObject *object)
@@ -120,7 +111,6 @@ jc_record_play_class_init (JcRecordPlayClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GType json_type = JSON_TYPE_OBJECT | G_SIGNAL_TYPE_STATIC_SCOPE;
 
-  object_class->dispose = jc_record_play_dispose;
   object_class->finalize = jc_record_play_finalize;
   object_class->get_property = jc_record_play_get_property;
   JC_HANDLE_CLASS (klass)->event = jc_record_play_event;
@@ -316,7 +306,7 @@ jc_record_play_set_peer (JcRecordPlay *self, JcPeer *peer)
   g_return_if_fail (JC_IS_RECORD_PLAY (self));
   g_return_if_fail (peer == NULL || JC_IS_PEER (peer));
 
-  g_set_object (&self->peer, peer);
+  jc_plugin_handle_set_peer (JC_PLUGIN_HANDLE (self), peer);
 }
 
 /**
@@ -331,7 +321,7 @@ JcPeer *
 jc_record_play_get_peer (JcRecordPlay *self)
 {
   g_return_val_if_fail (JC_IS_RECORD_PLAY (self), NULL);
-  return self->peer;
+  return JC_PLUGIN_PEER (self);
 }
 
 /**

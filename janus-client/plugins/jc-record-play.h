@@ -10,6 +10,7 @@
 
 #include "jc-handle.h"
 #include "jc-peer.h"
+#include "jc-plugin-handle.h"
 #include "jc-session.h"
 #include "jc-version-macros.h"
 
@@ -155,7 +156,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcRecordPlayRecording, jc_record_play_recording_u
 
 #define JC_TYPE_RECORD_PLAY (jc_record_play_get_type ())
 JC_AVAILABLE_IN_ALL
-G_DECLARE_FINAL_TYPE (JcRecordPlay, jc_record_play, JC, RECORD_PLAY, JcHandle)
+G_DECLARE_FINAL_TYPE (JcRecordPlay, jc_record_play, JC, RECORD_PLAY, JcPluginHandle)
 
 JC_AVAILABLE_IN_ALL
 void jc_record_play_attach_async (JcSession *session,

@@ -176,7 +176,7 @@ on_event_answered (GObject *source, GAsyncResult *result, gpointer user_data)
         }
       return;
     }
-  jc_streaming_start_async (self, answer, self->cancellable, on_answer_started, NULL);
+  jc_streaming_start_async (self, answer, jc_plugin_handle_get_cancellable (self), on_answer_started, NULL);
 }
 
 void
@@ -245,6 +245,6 @@ jc_streaming_dispatch_event (JcStreaming *self, JsonObject *data, JsonObject *js
       jc_streaming_report (self, "event", "no “result”");
       return;
     }
-  if (jsep != NULL && self->peer != NULL)
-    jc_peer_create_answer_async (self->peer, jsep, self->cancellable, on_event_answered, g_object_ref (self));
+  if (jsep != NULL && JC_PLUGIN_PEER (self) != NULL)
+    jc_peer_create_answer_async (JC_PLUGIN_PEER (self), jsep, jc_plugin_handle_get_cancellable (self), on_event_answered, g_object_ref (self));
 }

@@ -12,12 +12,10 @@ G_BEGIN_DECLS
 
 struct _JcStreaming
 {
-  JcHandle parent_instance;
+  JcPluginHandle parent_instance;
 
   JcStreamingStatus status;
-  JcId *mountpoint;          /* (owned) (nullable) the one watched */
-  JcPeer *peer;              /* (owned) (nullable) */
-  GCancellable *cancellable; /* (owned) cancelled in dispose */
+  JcId *mountpoint; /* (owned) (nullable) the one watched */
 };
 
 enum

@@ -47,7 +47,7 @@
  * ```
  */
 
-G_DEFINE_FINAL_TYPE (JcStreaming, jc_streaming, JC_TYPE_HANDLE)
+G_DEFINE_FINAL_TYPE (JcStreaming, jc_streaming, JC_TYPE_PLUGIN_HANDLE)
 
 enum
 {
@@ -65,22 +65,11 @@ const JcPluginSpec jc_streaming_spec = { "streaming", "Streaming" };
 static const char *const expect_event[] = { "event", NULL };
 
 static void
-jc_streaming_dispose (GObject *object)
-{
-  JcStreaming *self = JC_STREAMING (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->peer);
-  G_OBJECT_CLASS (jc_streaming_parent_class)->dispose (object);
-}
-
-static void
 jc_streaming_finalize (GObject *object)
 {
   JcStreaming *self = JC_STREAMING (object);
 
   g_clear_pointer (&self->mountpoint, jc_id_free);
-  g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (jc_streaming_parent_class)->finalize (object);
 }
 
@@ -123,30 +112,15 @@ jc_streaming_hangup (JcHandle *handle, const char *reason)
     JC_HANDLE_CLASS (jc_streaming_parent_class)->hangup (handle, reason);
 }
 
-/* The peer holds the handle: let go of it once the handle is gone, which
- * breaks the cycle. */
-static void
-jc_streaming_detached (JcHandle *handle)
-{
-  JcStreaming *self = JC_STREAMING (handle);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->peer);
-  if (JC_HANDLE_CLASS (jc_streaming_parent_class)->detached != NULL)
-    JC_HANDLE_CLASS (jc_streaming_parent_class)->detached (handle);
-}
-
 static void
 jc_streaming_class_init (JcStreamingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = jc_streaming_dispose;
   object_class->finalize = jc_streaming_finalize;
   object_class->get_property = jc_streaming_get_property;
   JC_HANDLE_CLASS (klass)->event = jc_streaming_event;
   JC_HANDLE_CLASS (klass)->hangup = jc_streaming_hangup;
-  JC_HANDLE_CLASS (klass)->detached = jc_streaming_detached;
 
   /**
    * JcStreaming:status:
@@ -231,7 +205,6 @@ jc_streaming_class_init (JcStreamingClass *klass)
 static void
 jc_streaming_init (JcStreaming *self)
 {
-  self->cancellable = g_cancellable_new ();
 }
 
 /**
@@ -288,7 +261,7 @@ jc_streaming_set_peer (JcStreaming *self, JcPeer *peer)
   g_return_if_fail (JC_IS_STREAMING (self));
   g_return_if_fail (peer == NULL || JC_IS_PEER (peer));
 
-  g_set_object (&self->peer, peer);
+  jc_plugin_handle_set_peer (JC_PLUGIN_HANDLE (self), peer);
 }
 
 /**
@@ -303,7 +276,7 @@ JcPeer *
 jc_streaming_get_peer (JcStreaming *self)
 {
   g_return_val_if_fail (JC_IS_STREAMING (self), NULL);
-  return self->peer;
+  return JC_PLUGIN_PEER (self);
 }
 
 /**
@@ -450,7 +423,7 @@ watch_hook (gpointer source, GTask *task, JsonObject *data, JsonObject *jsep)
       jc_plugin_fail_task (task, error);
       return;
     }
-  if (self->peer == NULL)
+  if (JC_PLUGIN_PEER (self) == NULL)
     {
       jc_plugin_return_data (task, data, jsep);
       g_object_unref (task);
@@ -460,7 +433,7 @@ watch_hook (gpointer source, GTask *task, JsonObject *data, JsonObject *jsep)
   n->task = task;
   n->data = json_object_ref (data);
   n->offer = json_object_ref (jsep);
-  jc_peer_create_answer_async (self->peer, jsep, g_task_get_cancellable (task), on_watch_answered, n);
+  jc_peer_create_answer_async (JC_PLUGIN_PEER (self), jsep, g_task_get_cancellable (task), on_watch_answered, n);
 }
 
 static void

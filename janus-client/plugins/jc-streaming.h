@@ -11,6 +11,7 @@
 #include "jc-handle.h"
 #include "jc-id.h"
 #include "jc-peer.h"
+#include "jc-plugin-handle.h"
 #include "jc-version-macros.h"
 
 G_BEGIN_DECLS
@@ -263,7 +264,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcStreamingInfo, jc_streaming_info_unref)
 
 #define JC_TYPE_STREAMING (jc_streaming_get_type ())
 JC_AVAILABLE_IN_ALL
-G_DECLARE_FINAL_TYPE (JcStreaming, jc_streaming, JC, STREAMING, JcHandle)
+G_DECLARE_FINAL_TYPE (JcStreaming, jc_streaming, JC, STREAMING, JcPluginHandle)
 
 JC_AVAILABLE_IN_ALL
 void jc_streaming_attach_async (JcSession *session,

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 struct _JcTextRoom
 {
-  JcHandle parent_instance;
+  JcPluginHandle parent_instance;
 
   /* The data channel (jc-text-room-chat.c) */
   JcPeer *peer;           /* (unowned) (nullable) weak pointer: the application owns it */

@@ -87,7 +87,7 @@ const JcPluginSpec jc_text_room_spec = { "textroom", "TextRoom" };
 
 /* The handle */
 
-G_DEFINE_FINAL_TYPE (JcTextRoom, jc_text_room, JC_TYPE_HANDLE)
+G_DEFINE_FINAL_TYPE (JcTextRoom, jc_text_room, JC_TYPE_PLUGIN_HANDLE)
 
 static void
 jc_text_room_dispose (GObject *object)

@@ -10,6 +10,7 @@
 
 #include "jc-handle.h"
 #include "jc-peer.h"
+#include "jc-plugin-handle.h"
 #include "jc-session.h"
 #include "jc-version-macros.h"
 
@@ -201,7 +202,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcTextRoomMessage, jc_text_room_message_unref)
 
 #define JC_TYPE_TEXT_ROOM (jc_text_room_get_type ())
 JC_AVAILABLE_IN_ALL
-G_DECLARE_FINAL_TYPE (JcTextRoom, jc_text_room, JC, TEXT_ROOM, JcHandle)
+G_DECLARE_FINAL_TYPE (JcTextRoom, jc_text_room, JC, TEXT_ROOM, JcPluginHandle)
 
 JC_AVAILABLE_IN_ALL
 void jc_text_room_attach_async (JcSession *session,

@@ -236,8 +236,8 @@ jc_video_call_accept_async (JcVideoCall *self,
   g_task_set_name (task, "jc_video_call_accept_async");
   if (answer != NULL)
     send_accept (task, answer);
-  else if (self->peer != NULL && self->incoming_offer != NULL)
-    jc_peer_create_answer_async (self->peer, self->incoming_offer, cancellable, on_accept_answer, task);
+  else if (JC_PLUGIN_PEER (self) != NULL && self->incoming_offer != NULL)
+    jc_peer_create_answer_async (JC_PLUGIN_PEER (self), self->incoming_offer, cancellable, on_accept_answer, task);
   else
     jc_plugin_fail_task (task, g_error_new (JC_ERROR, JC_ERROR_INVALID_ARGUMENT, "Cannot accept: %s",
                                             self->incoming_offer == NULL ? "no incoming call to answer"

@@ -120,7 +120,7 @@ on_update_answered (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   request = jc_video_call_request_new ();
-  jc_video_call_set_async (self, request, answer, self->cancellable, on_update_set, g_object_ref (self));
+  jc_video_call_set_async (self, request, answer, jc_plugin_handle_get_cancellable (self), on_update_set, g_object_ref (self));
 }
 
 /* The other side's answer (accepted, update) or renegotiation offer
@@ -130,12 +130,12 @@ take_remote_jsep (JcVideoCall *self, JsonObject *jsep)
 {
   const char *type = jc_json_lookup_string (jsep, "type");
 
-  if (self->peer == NULL)
+  if (JC_PLUGIN_PEER (self) == NULL)
     return;
   if (g_strcmp0 (type, "offer") == 0)
-    jc_peer_create_answer_async (self->peer, jsep, self->cancellable, on_update_answered, g_object_ref (self));
+    jc_peer_create_answer_async (JC_PLUGIN_PEER (self), jsep, jc_plugin_handle_get_cancellable (self), on_update_answered, g_object_ref (self));
   else
-    jc_peer_set_remote_description_async (self->peer, jsep, self->cancellable, on_remote_set, g_object_ref (self));
+    jc_peer_set_remote_description_async (JC_PLUGIN_PEER (self), jsep, jc_plugin_handle_get_cancellable (self), on_remote_set, g_object_ref (self));
 }
 
 static void

@@ -12,14 +12,12 @@ G_BEGIN_DECLS
 
 struct _JcVideoCall
 {
-  JcHandle parent_instance;
+  JcPluginHandle parent_instance;
 
   char *username;      /* (owned) (nullable) once registered */
   char *peer_username; /* (owned) (nullable) the other side of the call */
   JcVideoCallState state;
   JsonObject *incoming_offer; /* (owned) (nullable) while INCOMING */
-  JcPeer *peer;               /* (owned) (nullable) */
-  GCancellable *cancellable;  /* (owned) cancelled in dispose */
 };
 
 enum

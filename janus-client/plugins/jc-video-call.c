@@ -46,7 +46,7 @@
  * ```
  */
 
-G_DEFINE_FINAL_TYPE (JcVideoCall, jc_video_call, JC_TYPE_HANDLE)
+G_DEFINE_FINAL_TYPE (JcVideoCall, jc_video_call, JC_TYPE_PLUGIN_HANDLE)
 
 enum
 {
@@ -66,16 +66,6 @@ const JcPluginSpec jc_video_call_spec = { "videocall", "VideoCall" };
 static const char *const jc_video_call_expect_event[] = { "event", NULL };
 
 static void
-jc_video_call_dispose (GObject *object)
-{
-  JcVideoCall *self = JC_VIDEO_CALL (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->peer);
-  G_OBJECT_CLASS (jc_video_call_parent_class)->dispose (object);
-}
-
-static void
 jc_video_call_finalize (GObject *object)
 {
   JcVideoCall *self = JC_VIDEO_CALL (object);
@@ -83,7 +73,6 @@ jc_video_call_finalize (GObject *object)
   g_free (self->username);
   g_free (self->peer_username);
   g_clear_pointer (&self->incoming_offer, json_object_unref);
-  g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (jc_video_call_parent_class)->finalize (object);
 }
 
@@ -122,7 +111,6 @@ jc_video_call_class_init (JcVideoCallClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GType json_type = JSON_TYPE_OBJECT | G_SIGNAL_TYPE_STATIC_SCOPE;
 
-  object_class->dispose = jc_video_call_dispose;
   object_class->finalize = jc_video_call_finalize;
   object_class->get_property = jc_video_call_get_property;
   JC_HANDLE_CLASS (klass)->event = jc_video_call_event;
@@ -262,7 +250,6 @@ jc_video_call_class_init (JcVideoCallClass *klass)
 static void
 jc_video_call_init (JcVideoCall *self)
 {
-  self->cancellable = g_cancellable_new ();
 }
 
 /**
@@ -317,7 +304,7 @@ jc_video_call_set_peer (JcVideoCall *self, JcPeer *peer)
   g_return_if_fail (JC_IS_VIDEO_CALL (self));
   g_return_if_fail (peer == NULL || JC_IS_PEER (peer));
 
-  g_set_object (&self->peer, peer);
+  jc_plugin_handle_set_peer (JC_PLUGIN_HANDLE (self), peer);
 }
 
 /**
@@ -332,7 +319,7 @@ JcPeer *
 jc_video_call_get_peer (JcVideoCall *self)
 {
   g_return_val_if_fail (JC_IS_VIDEO_CALL (self), NULL);
-  return self->peer;
+  return JC_PLUGIN_PEER (self);
 }
 
 /**

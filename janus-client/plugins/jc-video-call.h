@@ -10,6 +10,7 @@
 
 #include "jc-handle.h"
 #include "jc-peer.h"
+#include "jc-plugin-handle.h"
 #include "jc-version-macros.h"
 
 G_BEGIN_DECLS
@@ -116,7 +117,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcVideoCallRequest, jc_video_call_request_unref)
 
 #define JC_TYPE_VIDEO_CALL (jc_video_call_get_type ())
 JC_AVAILABLE_IN_ALL
-G_DECLARE_FINAL_TYPE (JcVideoCall, jc_video_call, JC, VIDEO_CALL, JcHandle)
+G_DECLARE_FINAL_TYPE (JcVideoCall, jc_video_call, JC, VIDEO_CALL, JcPluginHandle)
 
 JC_AVAILABLE_IN_ALL
 void jc_video_call_attach_async (JcSession *session,

@@ -317,7 +317,7 @@ jc_video_room_dispatch_event (JcVideoRoom *self, JsonObject *data, JsonObject *j
       take_streams (self, data, problems);
       /* Janus's own renegotiations (a publisher left): answered when we
        * have the peer, but never with something that is no offer. */
-      if (jsep != NULL && self->peer != NULL)
+      if (jsep != NULL && JC_PLUGIN_PEER (self) != NULL)
         {
           if (jc_video_room_check_jsep (jsep, "offer", &error))
             jc_video_room_negotiate (self, jsep, NULL, NULL);

@@ -20,18 +20,16 @@ typedef struct
 
 struct _JcVideoRoom
 {
-  JcHandle parent_instance;
+  JcPluginHandle parent_instance;
 
   JcId *room;             /* (owned) (nullable) once joined */
   JcId *id;               /* (owned) (nullable) publisher's own id */
   guint64 private_id;     /* 0 until joined as a publisher */
   GHashTable *publishers; /* (owned) JcId → JcVideoRoomParticipant */
   GPtrArray *streams;     /* (owned) JcVideoRoomStream, subscribers */
-  JcPeer *peer;           /* (owned) (nullable) */
   JcMediaSink *sink;      /* (owned) (nullable) */
   GQueue negotiations;    /* (owned) Negotiation */
   gboolean negotiating;
-  GCancellable *cancellable; /* (owned) cancelled in dispose */
 
   /* follow () */
   GWeakRef followed; /* JcVideoRoom */

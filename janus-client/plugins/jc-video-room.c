@@ -66,7 +66,7 @@
  * ```
  */
 
-G_DEFINE_FINAL_TYPE (JcVideoRoom, jc_video_room, JC_TYPE_HANDLE)
+G_DEFINE_FINAL_TYPE (JcVideoRoom, jc_video_room, JC_TYPE_PLUGIN_HANDLE)
 
 guint jc_video_room_signals[VR_N_SIGNALS];
 
@@ -86,7 +86,6 @@ jc_video_room_dispose (GObject *object)
   g_autoptr (JcVideoRoom) followed = g_weak_ref_get (&self->followed);
   Negotiation *n;
 
-  g_cancellable_cancel (self->cancellable);
   if (followed != NULL && self->followed_id != 0)
     g_signal_handler_disconnect (followed, self->followed_id);
   self->followed_id = 0;
@@ -97,7 +96,6 @@ jc_video_room_dispose (GObject *object)
         g_task_return_new_error (n->task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The VideoRoom handle went away");
       negotiation_free (n);
     }
-  g_clear_object (&self->peer);
   g_clear_object (&self->sink);
 
   G_OBJECT_CLASS (jc_video_room_parent_class)->dispose (object);
@@ -115,7 +113,6 @@ jc_video_room_finalize (GObject *object)
   g_ptr_array_unref (self->pending_feeds);
   g_clear_pointer (&self->subscribing_feeds, g_ptr_array_unref);
   g_weak_ref_clear (&self->followed);
-  g_object_unref (self->cancellable);
 
   G_OBJECT_CLASS (jc_video_room_parent_class)->finalize (object);
 }
@@ -320,7 +317,6 @@ jc_video_room_init (JcVideoRoom *self)
   self->pending_feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_id_free);
   g_queue_init (&self->negotiations);
   g_weak_ref_init (&self->followed, NULL);
-  self->cancellable = g_cancellable_new ();
 }
 
 /**
@@ -477,7 +473,7 @@ jc_video_room_set_peer (JcVideoRoom *self, JcPeer *peer, JcMediaSink *sink)
   g_return_if_fail (peer == NULL || JC_IS_PEER (peer));
   g_return_if_fail (sink == NULL || JC_IS_MEDIA_SINK (sink));
 
-  g_set_object (&self->peer, peer);
+  jc_plugin_handle_set_peer (JC_PLUGIN_HANDLE (self), peer);
   g_set_object (&self->sink, sink);
   jc_video_room_label_tracks (self);
 }
@@ -494,13 +490,13 @@ JcPeer *
 jc_video_room_get_peer (JcVideoRoom *self)
 {
   g_return_val_if_fail (JC_IS_VIDEO_ROOM (self), NULL);
-  return self->peer;
+  return JC_PLUGIN_PEER (self);
 }
 
 gboolean
 jc_video_room_has_peer (JcVideoRoom *self)
 {
-  return self->peer != NULL;
+  return JC_PLUGIN_PEER (self) != NULL;
 }
 
 /* Negotiations: one at a time, in order. */
@@ -558,7 +554,7 @@ on_answered (GObject *source, GAsyncResult *result, gpointer user_data)
       g_object_unref (self);
       return;
     }
-  jc_video_room_start_async (self, answer, self->cancellable, on_started, n);
+  jc_video_room_start_async (self, answer, jc_plugin_handle_get_cancellable (self), on_started, n);
 }
 
 static void
@@ -568,7 +564,7 @@ negotiate_next (JcVideoRoom *self)
 
   if (self->negotiating || (n = g_queue_pop_head (&self->negotiations)) == NULL)
     return;
-  if (self->peer == NULL)
+  if (JC_PLUGIN_PEER (self) == NULL)
     {
       negotiation_done (self, n,
                         g_error_new (JC_ERROR, JC_ERROR_INVALID_ARGUMENT, "The subscriber handle has no peer"));
@@ -578,7 +574,7 @@ negotiate_next (JcVideoRoom *self)
   jc_video_room_label_tracks (self);
   /* The handle outlives the exchange: on_answered or on_started unrefs. */
   n->self = g_object_ref (self);
-  jc_peer_create_answer_async (self->peer, n->offer, self->cancellable, on_answered, n);
+  jc_peer_create_answer_async (JC_PLUGIN_PEER (self), n->offer, jc_plugin_handle_get_cancellable (self), on_answered, n);
 }
 
 void
@@ -637,11 +633,11 @@ subscribe_pending (JcVideoRoom *self)
 
       if (followed->private_id != 0)
         jc_video_room_request_set_private_id (options, followed->private_id);
-      jc_video_room_join_subscriber_async (self, followed->room, feeds, options, self->cancellable,
+      jc_video_room_join_subscriber_async (self, followed->room, feeds, options, jc_plugin_handle_get_cancellable (self),
                                            on_follow_subscribed, GINT_TO_POINTER (TRUE));
     }
   else
-    jc_video_room_subscribe_async (self, feeds, NULL, self->cancellable, on_follow_subscribed,
+    jc_video_room_subscribe_async (self, feeds, NULL, jc_plugin_handle_get_cancellable (self), on_follow_subscribed,
                                    GINT_TO_POINTER (FALSE));
 }
 

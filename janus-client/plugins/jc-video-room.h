@@ -12,6 +12,7 @@
 #include "jc-id.h"
 #include "jc-media-sink.h"
 #include "jc-peer.h"
+#include "jc-plugin-handle.h"
 #include "jc-version-macros.h"
 
 G_BEGIN_DECLS
@@ -233,7 +234,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcVideoRoomInfo, jc_video_room_info_unref)
 
 #define JC_TYPE_VIDEO_ROOM (jc_video_room_get_type ())
 JC_AVAILABLE_IN_ALL
-G_DECLARE_FINAL_TYPE (JcVideoRoom, jc_video_room, JC, VIDEO_ROOM, JcHandle)
+G_DECLARE_FINAL_TYPE (JcVideoRoom, jc_video_room, JC, VIDEO_ROOM, JcPluginHandle)
 
 JC_AVAILABLE_IN_ALL
 void jc_video_room_attach_async (JcSession *session,
