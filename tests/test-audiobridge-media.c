@@ -37,7 +37,9 @@ typedef struct
   guint kicked;
   guint destroyed;
   guint errors;
-  JcId *kicked_id; /* (owned) (nullable) */
+  JcId *kicked_id;    /* (owned) (nullable) */
+  GPtrArray *talkers; /* (owned) (nullable) JcId: every participant told talking */
+  gint64 talking_us;  /* when the first talking event came */
 } User;
 
 static JcAudioBridge *
@@ -90,6 +92,18 @@ on_kicked (JcAudioBridge *ab, const JcId *id, User *user)
 }
 
 static void
+on_talking (JcAudioBridge *ab, const JcId *id, gboolean talking, User *user)
+{
+  if (!talking)
+    return;
+  if (user->talkers == NULL)
+    user->talkers = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_id_free);
+  g_ptr_array_add (user->talkers, jc_id_copy (id));
+  if (user->talking_us == 0)
+    user->talking_us = g_get_monotonic_time ();
+}
+
+static void
 on_destroyed (JcAudioBridge *ab, const JcId *room, User *user)
 {
   user->destroyed++;
@@ -124,6 +138,7 @@ user_join (User *user, JcSession *session, const JcId *room, int freq, const cha
   g_signal_connect (user->ab, "participant-updated", G_CALLBACK (on_participant_updated), user);
   g_signal_connect (user->ab, "kicked", G_CALLBACK (on_kicked), user);
   g_signal_connect (user->ab, "destroyed", G_CALLBACK (on_destroyed), user);
+  g_signal_connect (user->ab, "talking", G_CALLBACK (on_talking), user);
   user->peer = jc_test_peer_new (janus, JC_HANDLE (user->ab));
   jc_peer_set_source (user->peer, source);
   jc_peer_set_sink (user->peer, sink);
@@ -147,6 +162,13 @@ user_clear (User *user)
   g_clear_object (&user->ab);
   g_clear_pointer (&user->path, g_free);
   g_clear_pointer (&user->kicked_id, jc_id_free);
+  g_clear_pointer (&user->talkers, g_ptr_array_unref);
+}
+
+static gboolean
+told_talking (User *user, const JcId *id)
+{
+  return user->talkers != NULL && g_ptr_array_find_with_equal_func (user->talkers, id, (GEqualFunc) jc_id_equal, NULL);
 }
 
 static gint64
@@ -345,6 +367,16 @@ test_two_tones (void)
   jc_audio_bridge_request_set_description (create, "two tones");
   jc_audio_bridge_request_set_secret (create, "mod");
   jc_audio_bridge_request_set_sampling_rate (create, RATE);
+  /* Talking events from the audio-level extension our Opus carries: a
+   * tone at 0.3 is well above the default threshold (25, of 127 = silence),
+   * 50 packets (1 s) of it make a participant talk. */
+  {
+    g_autoptr (JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
+    g_autoptr (JsonNode) packets = json_node_init_int (json_node_alloc (), 50);
+
+    jc_audio_bridge_request_set_extra (create, "audiolevel_event", yes);
+    jc_audio_bridge_request_set_extra (create, "audio_active_packets", packets);
+  }
   jc_audio_bridge_create_async (admin, wanted, create, NULL, CB);
   {
     g_autoptr (GAsyncResult) result = WAIT_RESULT ();
@@ -371,8 +403,13 @@ test_two_tones (void)
     g_assert_cmpstr (jc_audio_bridge_participant_get_display (g_ptr_array_index (others, 0)), ==, "alice");
   }
 
-  /* 5 s of both tones. */
+  /* 5 s of both tones: each is told the other talks (Janus tells the
+   * talker too). */
   jc_test_run_for (5000);
+  JC_TEST_WAIT_UNTIL (told_talking (&alice, jc_audio_bridge_get_participant_id (bob.ab)) &&
+                      told_talking (&bob, jc_audio_bridge_get_participant_id (alice.ab)));
+  g_test_message ("webrtcup → talking event: alice told %.0f ms after her webrtcup, bob %.0f ms",
+                  (alice.talking_us - alice.webrtcup_us) / 1000.0, (bob.talking_us - bob.webrtcup_us) / 1000.0);
   list_participants (admin, room, &before);
   g_assert_cmpuint (before->len, ==, 2);
   p = find_participant (before, jc_audio_bridge_get_participant_id (alice.ab));

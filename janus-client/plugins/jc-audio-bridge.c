@@ -161,7 +161,11 @@ jc_audio_bridge_class_init (JcAudioBridgeClass *klass)
    * @talking: %TRUE when they started talking, %FALSE when they stopped
    *
    * Emitted in rooms created with `audiolevel_event` (the `talking` and
-   * `stopped-talking` events).
+   * `stopped-talking` events), for every participant, ourselves included:
+   * Janus reads the audio level each sender puts in its packets (a
+   * [class@Peer]'s Opus carries it), `audio_active_packets` and
+   * `audio_level_average` (room settings, through
+   * [method@AudioBridgeRequest.set_extra]) tune it.
    */
   jc_audio_bridge_signals[AB_SIGNAL_TALKING] = g_signal_new ("talking", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                                              NULL, NULL, G_TYPE_NONE, 2, id_type, G_TYPE_BOOLEAN);
