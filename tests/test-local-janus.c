@@ -399,11 +399,9 @@ test_namespace_stale (void)
   cmd = g_strdup_printf ("netns add %s", live_ns);
   g_free (run_ip (cmd));
   g_clear_pointer (&cmd, g_free);
-  g_assert_true (netns_exists (stale_ns));
-  g_assert_true (link_exists (stale_if));
-
-  /* Another test binary running at once may clean them first: check
-   * that they are gone rather than the count. */
+  /* Another test binary starting a launcher at once may clean the stale
+   * ones before we look (it did, in CI): check that they are gone
+   * afterwards rather than that they were there, or the count. */
   removed = jc_local_janus_clean_stale ();
   g_test_message ("removed %u stale namespaces and veths", removed);
   g_assert_false (netns_exists (stale_ns));

@@ -679,6 +679,8 @@ test_hostile (void)
   create_room (&alice, room, NULL, NULL, 0);
   join_ok (&alice, room, "alice", NULL, 0);
   join_ok (&bob, room, "bob", NULL, 1);
+  /* Bob's join is confirmed to Bob; Alice hears of it a little later. */
+  JC_TEST_WAIT_UNTIL (alice.joined->len == 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
