@@ -80,8 +80,7 @@ void
 jc_peer_data_init (JcPeer *self)
 {
   self->data_channels = g_ptr_array_new_with_free_func (g_object_unref);
-  g_signal_connect_data (self->webrtc, "on-data-channel", G_CALLBACK (on_data_channel),
-                         g_atomic_rc_box_acquire (self->bridge), (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
+  jc_peer_connect_bridged (self, self->webrtc, "on-data-channel", G_CALLBACK (on_data_channel));
 }
 
 void

@@ -98,6 +98,17 @@ void jc_peer_tune_rtcp (JcPeer *self);
 void jc_peer_force_keyframes (JcPeer *self);
 /* Records @error as the peer's first error and emits JcPeer::error. */
 void jc_peer_set_error (JcPeer *self, GError *error);
+/* Connects @callback to @signal of @instance (webrtcbin or one of its
+ * objects) with a reference on the peer's bridge as its data: the
+ * callback may run on any thread and hops with jc_peer_hop. */
+void jc_peer_connect_bridged (JcPeer *self, gpointer instance, const char *signal, GCallback callback);
+
+/* jc-peer-ice.c: our candidates and the connection states (webrtcbin's
+ * signals), Janus's candidates and webrtcup (the handle's), and letting
+ * go of the handle once it is detached (safe to call twice). */
+void jc_peer_ice_connect_webrtc (JcPeer *self);
+void jc_peer_ice_connect_handle (JcPeer *self);
+void jc_peer_release_handle (JcPeer *self);
 void jc_peer_add_remote_candidate (JcPeer *self, JsonObject *candidate);
 void jc_peer_teardown (JcPeer *self);
 void jc_peer_bridge_unref (gpointer bridge);

@@ -177,9 +177,7 @@ jc_peer_tune_rtcp (JcPeer *self)
         {
           g_object_set_data (session, "jc-peer-tuned", GINT_TO_POINTER (1));
           g_object_set (session, "rtcp-min-interval", (guint64) RTCP_MIN_INTERVAL_NS, NULL);
-          g_signal_connect_data (session, "on-feedback-rtcp", G_CALLBACK (on_feedback_rtcp),
-                                 g_atomic_rc_box_acquire (self->bridge),
-                                 (GClosureNotify) (void (*) (void)) jc_peer_bridge_unref, 0);
+          jc_peer_connect_bridged (self, session, "on-feedback-rtcp", G_CALLBACK (on_feedback_rtcp));
         }
       g_object_unref (session);
     }
