@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <gst/pbutils/pbutils.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "jc-test-util.h"
@@ -17,6 +18,22 @@ jc_test_media_possible (void)
   return geteuid () == 0;
 }
 
+/* webrtcbin 1.22 warns (g_warn_if_reached, in a streaming thread) when
+ * rtpbin makes a jitterbuffer for a session whose transceiver it cannot
+ * find yet: Janus may start sending on a renegotiated m-line before our
+ * answer is applied (VideoRoom's slow-answer case met it in CI). Nothing
+ * is wrong on our side and the stream plays; g_test_init makes every
+ * warning fatal, so this one known third-party warning is told, not
+ * fatal. Every other warning still aborts the test. */
+static gboolean
+tolerate_known_warnings (const char *log_domain, GLogLevelFlags log_level, const char *message, gpointer user_data)
+{
+  if ((log_level & G_LOG_LEVEL_WARNING) != 0 && message != NULL &&
+      strstr (message, "jitter_buffer_set_retransmission: code should not be reached") != NULL)
+    return FALSE;
+  return TRUE;
+}
+
 JcLocalJanus *
 jc_test_media_janus_start (void (*setup) (JcLocalJanus *janus))
 {
@@ -25,6 +42,7 @@ jc_test_media_janus_start (void (*setup) (JcLocalJanus *janus))
 
   if (!jc_test_media_possible ())
     return NULL;
+  g_test_log_set_fatal_handler (tolerate_known_warnings, NULL);
   janus = jc_local_janus_new ();
   jc_local_janus_set_network (janus, JC_LOCAL_JANUS_NETWORK_NAMESPACE);
   if (setup != NULL)

@@ -366,7 +366,10 @@ test_call (void)
   g_assert_no_error (error);
   g_clear_object (&result);
   JC_TEST_WAIT_UNTIL (alice.hung_up == 1 && bob.hung_up == 1);
-  g_assert_cmpstr (alice.hangup_reason, ==, "done");
+  /* Janus tells the callee the caller's reason, and separately that the
+   * caller's PeerConnection went; which comes first depends on its
+   * threads (under ASan CI saw the second first). */
+  g_assert_true (g_strcmp0 (alice.hangup_reason, "done") == 0 || g_strcmp0 (alice.hangup_reason, "Remote WebRTC hangup") == 0);
   jc_test_run_for (500);
   g_assert_cmpuint (alice.hung_up, ==, 1);
   g_assert_cmpuint (bob.hung_up, ==, 1);

@@ -169,7 +169,7 @@ test_two_publishers_one_subscriber (void)
     g_assert_true (jc_video_room_leave_finish (pub_b, result, &error));
     g_assert_no_error (error);
     g_clear_object (&result);
-    JC_TEST_WAIT_UNTIL_TIMEOUT (updates > before && active_feeds (sub) == 1, 20);
+    JC_TEST_WAIT_UNTIL_TIMEOUT (updates > before && active_feeds (sub) == 1, 30);
   }
   jc_test_run_for (500);
   a_before = jc_test_received_frames (peer_sub, a_video);
