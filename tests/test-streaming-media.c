@@ -371,7 +371,7 @@ test_watch (void)
   g_assert_true (jc_streaming_stop_finish (f.viewer, result, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
-  JC_TEST_WAIT_UNTIL (jc_streaming_get_status (f.viewer) == JC_STREAMING_STATUS_STOPPED);
+  JC_TEST_WAIT_UNTIL_TIMEOUT (jc_streaming_get_status (f.viewer) == JC_STREAMING_STATUS_STOPPED, 30);
   g_assert_null (jc_streaming_get_mountpoint (f.viewer));
   jc_streaming_set_peer (f.viewer, NULL);
 
@@ -523,7 +523,7 @@ test_cli (void)
     result = WAIT_RESULT ();
     g_assert_true (jc_streaming_kick_all_finish (f.admin, result, &error));
     g_assert_no_error (error);
-    JC_TEST_WAIT_UNTIL (jc_streaming_get_status (f.viewer) == JC_STREAMING_STATUS_STOPPED);
+    JC_TEST_WAIT_UNTIL_TIMEOUT (jc_streaming_get_status (f.viewer) == JC_STREAMING_STATUS_STOPPED, 30);
     g_assert_cmpuint (kicked, ==, 1);
   }
   destroy_mountpoint (f.admin, jc_streaming_info_get_id (created), "cli-secret");
