@@ -376,6 +376,15 @@ jc_cli_parse_id_option (JcCliOptions *opts,
   return JC_CLI_EXIT_OK;
 }
 
+void
+jc_cli_json_set_string_or_null (JsonObject *obj, const char *member, const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (obj, member, value);
+  else
+    json_object_set_null_member (obj, member);
+}
+
 const char *
 jc_cli_admin_key (const char *option_value)
 {

@@ -214,6 +214,12 @@ void jc_cli_private_janus_hint (void);
 void jc_cli_warn (const char *format,
                   ...) G_GNUC_PRINTF (1, 2);
 
+/* Sets @member of @obj to the string @value, or to null when @value is
+ * NULL (--json output keeps its members whether known or not). */
+void jc_cli_json_set_string_or_null (JsonObject *obj,
+                                     const char *member,
+                                     const char *value);
+
 /* Output: one compact line with --json, pretty printed otherwise. */
 void jc_cli_print_json_node (JcCliOptions *opts,
                              JsonNode *node);

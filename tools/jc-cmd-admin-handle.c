@@ -226,10 +226,7 @@ print_sample (JcCliOptions *opts, JsonObject *info, GHashTable *previous, double
 
       track = json_object_new ();
       json_object_set_string_member (track, "mid", l->data);
-      if (type != NULL)
-        json_object_set_string_member (track, "type", type);
-      else
-        json_object_set_null_member (track, "type");
+      jc_cli_json_set_string_or_null (track, "type", type);
       json_object_set_double_member (track, "in_kbps", in_kbps);
       json_object_set_double_member (track, "out_kbps", out_kbps);
       json_object_set_int_member (track, "in_packets", stat_value (medium, "in", "packets"));
@@ -246,14 +243,8 @@ print_sample (JcCliOptions *opts, JsonObject *info, GHashTable *previous, double
       g_autoptr (JsonObject) out = json_object_new ();
 
       json_object_set_double_member (out, "time_s", elapsed_s);
-      if (ice_state != NULL)
-        json_object_set_string_member (out, "ice_state", ice_state);
-      else
-        json_object_set_null_member (out, "ice_state");
-      if (dtls_state != NULL)
-        json_object_set_string_member (out, "dtls_state", dtls_state);
-      else
-        json_object_set_null_member (out, "dtls_state");
+      jc_cli_json_set_string_or_null (out, "ice_state", ice_state);
+      jc_cli_json_set_string_or_null (out, "dtls_state", dtls_state);
       json_object_set_array_member (out, "media", json_array_ref (tracks));
       jc_cli_print_json_object (opts, out);
       return;

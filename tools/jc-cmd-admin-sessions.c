@@ -221,10 +221,7 @@ start_capture (JcCliOptions *opts, int argc, char **argv, gboolean text)
 
       json_object_set_int_member (out, "session_id", (gint64) session_id);
       json_object_set_int_member (out, "handle_id", (gint64) handle_id);
-      if (written != NULL)
-        json_object_set_string_member (out, "file", written);
-      else
-        json_object_set_null_member (out, "file");
+      jc_cli_json_set_string_or_null (out, "file", written);
       jc_cli_print_json_object (opts, out);
     }
   else

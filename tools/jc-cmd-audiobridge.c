@@ -59,15 +59,6 @@ ab_close (AbRun *run)
 }
 
 static void
-set_string_or_null (JsonObject *obj, const char *member, const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (obj, member, value);
-  else
-    json_object_set_null_member (obj, member);
-}
-
-static void
 print_room_line (JcCliOptions *opts, const JcId *room, const char *member, gboolean value)
 {
   g_autoptr (JsonObject) out = json_object_new ();
@@ -112,7 +103,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
       g_autofree char *id = jc_id_to_string (jc_audio_bridge_room_info_get_room (info));
 
       json_object_set_member (room, "room", jc_id_to_json (jc_audio_bridge_room_info_get_room (info)));
-      set_string_or_null (room, "description", description);
+      jc_cli_json_set_string_or_null (room, "description", description);
       json_object_set_int_member (room, "num_participants", jc_audio_bridge_room_info_get_num_participants (info));
       json_object_set_int_member (room, "sampling_rate", jc_audio_bridge_room_info_get_sampling_rate (info));
       json_array_add_object_element (array, room);
@@ -270,7 +261,7 @@ participant_json (JcAudioBridgeParticipant *p)
   JsonObject *obj = json_object_new ();
 
   json_object_set_member (obj, "id", jc_id_to_json (jc_audio_bridge_participant_get_id (p)));
-  set_string_or_null (obj, "display", jc_audio_bridge_participant_get_display (p));
+  jc_cli_json_set_string_or_null (obj, "display", jc_audio_bridge_participant_get_display (p));
   json_object_set_boolean_member (obj, "muted", jc_audio_bridge_participant_is_muted (p));
   return obj;
 }
@@ -414,7 +405,7 @@ print_event (AbRun *run, const char *event, const JcId *id, JcAudioBridgePartici
   json_object_set_member (out, "id", jc_id_to_json (id));
   if (p != NULL)
     {
-      set_string_or_null (out, "display", jc_audio_bridge_participant_get_display (p));
+      jc_cli_json_set_string_or_null (out, "display", jc_audio_bridge_participant_get_display (p));
       json_object_set_boolean_member (out, "muted", jc_audio_bridge_participant_is_muted (p));
     }
   json_object_set_string_member (out, "action", action);

@@ -224,10 +224,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
 
       json_object_set_int_member (entry, "id", (gint64) jc_record_play_recording_get_id (rec));
       json_object_set_string_member (entry, "name", jc_record_play_recording_get_name (rec));
-      if (date != NULL)
-        json_object_set_string_member (entry, "date", date);
-      else
-        json_object_set_null_member (entry, "date");
+      jc_cli_json_set_string_or_null (entry, "date", date);
       json_object_set_boolean_member (entry, "audio", jc_record_play_recording_has_audio (rec));
       json_object_set_boolean_member (entry, "video", jc_record_play_recording_has_video (rec));
       if (acodec != NULL)

@@ -69,15 +69,6 @@ print_room_line (JcCliOptions *opts, guint64 room, const char *member, gboolean 
   jc_cli_print_json_object (opts, out);
 }
 
-static void
-set_string_or_null (JsonObject *obj, const char *member, const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (obj, member, value);
-  else
-    json_object_set_null_member (obj, member);
-}
-
 /* list */
 
 static int
@@ -110,7 +101,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
       JsonObject *room = json_object_new ();
 
       json_object_set_int_member (room, "room", (gint64) jc_text_room_info_get_room (info));
-      set_string_or_null (room, "description", jc_text_room_info_get_description (info));
+      jc_cli_json_set_string_or_null (room, "description", jc_text_room_info_get_description (info));
       json_object_set_int_member (room, "num_participants", jc_text_room_info_get_num_participants (info));
       json_array_add_object_element (array, room);
       if (!opts->json)
@@ -288,7 +279,7 @@ cmd_participants (JcCliOptions *opts, int argc, char **argv)
       const char *display = jc_text_room_participant_get_display (p);
 
       json_object_set_string_member (entry, "username", jc_text_room_participant_get_username (p));
-      set_string_or_null (entry, "display", display);
+      jc_cli_json_set_string_or_null (entry, "display", display);
       json_array_add_object_element (array, entry);
       if (!opts->json)
         printf ("%-20s %s\n", jc_text_room_participant_get_username (p), display != NULL ? display : "");
@@ -344,7 +335,7 @@ on_chat_message (JcTextRoom *tr, JcTextRoomMessage *message, Chat *chat)
 
   json_object_set_string_member (line, "from", jc_text_room_message_get_from (message));
   json_object_set_string_member (line, "text", jc_text_room_message_get_text (message));
-  set_string_or_null (line, "date", date);
+  jc_cli_json_set_string_or_null (line, "date", date);
   if (whisper)
     json_object_set_boolean_member (line, "whisper", TRUE);
   print_event (chat, line, human);
@@ -359,7 +350,7 @@ on_chat_announcement (JcTextRoom *tr, JcTextRoomMessage *message, Chat *chat)
       g_strdup_printf ("[%s] announcement: %s", date != NULL ? date : "?", jc_text_room_message_get_text (message));
 
   json_object_set_string_member (line, "text", jc_text_room_message_get_text (message));
-  set_string_or_null (line, "date", date);
+  jc_cli_json_set_string_or_null (line, "date", date);
   print_event (chat, line, human);
 }
 
@@ -371,7 +362,7 @@ on_chat_joined (JcTextRoom *tr, guint64 room, const char *username, const char *
                                             display != NULL ? display : "", display != NULL ? ")" : "");
 
   json_object_set_string_member (line, "username", username);
-  set_string_or_null (line, "display", display);
+  jc_cli_json_set_string_or_null (line, "display", display);
   print_event (chat, line, human);
 }
 

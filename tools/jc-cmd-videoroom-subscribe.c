@@ -32,10 +32,7 @@ print_feed (FeedWatch *watch, const JcId *feed, const char *display, const char 
 
       json_object_set_string_member (line, "event", "feed");
       json_object_set_member (line, "feed", jc_id_to_json (feed));
-      if (display != NULL)
-        json_object_set_string_member (line, "display", display);
-      else
-        json_object_set_null_member (line, "display");
+      jc_cli_json_set_string_or_null (line, "display", display);
       json_object_set_string_member (line, "action", action);
       jc_cli_print_json_object (watch->opts, line);
     }

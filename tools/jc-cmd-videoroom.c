@@ -87,10 +87,7 @@ cmd_list (JcCliOptions *opts, int argc, char **argv)
       const char *description = jc_video_room_info_get_description (info);
 
       json_object_set_member (room, "room", id_node (jc_video_room_info_get_room (info)));
-      if (description != NULL)
-        json_object_set_string_member (room, "description", description);
-      else
-        json_object_set_null_member (room, "description");
+      jc_cli_json_set_string_or_null (room, "description", description);
       json_object_set_int_member (room, "num_participants", jc_video_room_info_get_num_participants (info));
       json_array_add_object_element (array, room);
     }
@@ -296,10 +293,7 @@ cmd_participants (JcCliOptions *opts, int argc, char **argv)
       g_autofree char *id = jc_id_to_string (jc_video_room_participant_get_id (p));
 
       json_object_set_member (entry, "id", id_node (jc_video_room_participant_get_id (p)));
-      if (display != NULL)
-        json_object_set_string_member (entry, "display", display);
-      else
-        json_object_set_null_member (entry, "display");
+      jc_cli_json_set_string_or_null (entry, "display", display);
       json_object_set_boolean_member (entry, "publisher", jc_video_room_participant_is_publisher (p));
       json_array_add_object_element (array, entry);
       if (!opts->json)
